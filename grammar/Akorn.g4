@@ -1,0 +1,5 @@
+grammar Akorn;
+
+file : EOF ;
+
+WS : [ \t\r\n]+ -> skip ;
