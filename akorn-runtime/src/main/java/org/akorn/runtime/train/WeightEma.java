@@ -112,6 +112,12 @@ public final class WeightEma implements AutoCloseable {
     averages.forEach((name, avg) -> BlockParameters.copyInto(avg, values.get(name)));
   }
 
+  /** Restarts the averages from the block's current weights. */
+  public void resetToWeights() {
+    checkNotSwapped("resetToWeights");
+    averages.forEach((name, avg) -> BlockParameters.copyInto(avg, parameters.get(name).getArray()));
+  }
+
   /** Whether the averages are currently in the block. */
   public boolean isSwappedIn() {
     return swappedIn;
