@@ -17,6 +17,10 @@ import java.util.Map;
  *   w = w - lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
  * </pre>
  *
+ * <p>Operations are ordered as PyTorch's CPU kernels order them and scalars are rounded to float
+ * once, from double, as PyTorch does with Python floats; results agree with PyTorch to within an
+ * ulp or so (PyTorch's vectorised {@code lerp_} may use fused multiply-add, which DJL cannot).
+ *
  * <p>DJL's own {@code Optimizer.adam()} folds the bias correction into the learning rate and adds
  * {@code eps} to {@code sqrt(v)} before correcting it, which changes the effective epsilon in the
  * first thousands of steps; this class matches the reference's PyTorch training instead.
@@ -27,11 +31,11 @@ import java.util.Map;
  */
 public final class AdamOptimizer implements AutoCloseable {
 
-  private final float learningRate;
-  private final float beta1;
-  private final float beta2;
-  private final float epsilon;
-  private final float weightDecay;
+  private final double learningRate;
+  private final double beta1;
+  private final double beta2;
+  private final double epsilon;
+  private final double weightDecay;
   private final NDManager stateManager;
   private final Map<String, State> states = new HashMap<>();
 
@@ -51,7 +55,7 @@ public final class AdamOptimizer implements AutoCloseable {
   }
 
   /** The learning rate. */
-  public float learningRate() {
+  public double learningRate() {
     return learningRate;
   }
 
@@ -78,15 +82,16 @@ public final class AdamOptimizer implements AutoCloseable {
     s.step++;
     double correction1 = 1.0 - Math.pow(beta1, s.step);
     double correction2Sqrt = Math.sqrt(1.0 - Math.pow(beta2, s.step));
+    // Scalars are formed in double and rounded once to float, as PyTorch passes Python floats.
     float stepSize = (float) (learningRate / correction1);
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      NDArray g = weightDecay == 0f ? gradient : gradient.add(weight.mul(weightDecay));
-      s.mean.addi(g.sub(s.mean).muli(1f - beta1));
-      s.variance.muli(beta2).addi(g.mul(g).muli(1f - beta2));
-      NDArray denominator = s.variance.sqrt().divi((float) correction2Sqrt).addi(epsilon);
       NDArray view = weight.stopGradient();
-      view.subi(s.mean.div(denominator).muli(stepSize));
+      NDArray g = weightDecay == 0 ? gradient : gradient.add(view.mul((float) weightDecay));
+      s.mean.addi(g.sub(s.mean).muli((float) (1 - beta1)));
+      s.variance.muli((float) beta2).addi(g.mul((float) (1 - beta2)).muli(g));
+      NDArray denominator = s.variance.sqrt().divi((float) correction2Sqrt).addi((float) epsilon);
+      view.subi(s.mean.mul(stepSize).divi(denominator));
     }
   }
 
@@ -113,35 +118,35 @@ public final class AdamOptimizer implements AutoCloseable {
 
   /** Options of {@link AdamOptimizer}; {@code optX} setters, checked in {@link #build}. */
   public static final class Builder {
-    private float learningRate = 1e-3f;
-    private float beta1 = 0.9f;
-    private float beta2 = 0.999f;
-    private float epsilon = 1e-8f;
-    private float weightDecay;
+    private double learningRate = 1e-3;
+    private double beta1 = 0.9;
+    private double beta2 = 0.999;
+    private double epsilon = 1e-8;
+    private double weightDecay;
 
     private Builder() {}
 
     /** Learning rate, default 1e-3. */
-    public Builder optLearningRate(float value) {
+    public Builder optLearningRate(double value) {
       learningRate = value;
       return this;
     }
 
     /** First and second moment decay, default 0.9 and 0.999. */
-    public Builder optBetas(float b1, float b2) {
+    public Builder optBetas(double b1, double b2) {
       beta1 = b1;
       beta2 = b2;
       return this;
     }
 
     /** Denominator epsilon, default 1e-8. */
-    public Builder optEpsilon(float value) {
+    public Builder optEpsilon(double value) {
       epsilon = value;
       return this;
     }
 
     /** L2 weight decay added to the gradient (torch's {@code weight_decay}), default 0. */
-    public Builder optWeightDecay(float value) {
+    public Builder optWeightDecay(double value) {
       weightDecay = value;
       return this;
     }
@@ -153,11 +158,11 @@ public final class AdamOptimizer implements AutoCloseable {
      *     [0, 1) or a negative weight decay
      */
     public AdamOptimizer build(NDManager manager) {
-      check(learningRate > 0f, "learning rate must be positive, got " + learningRate);
-      check(beta1 >= 0f && beta1 < 1f, "beta1 must be in [0, 1), got " + beta1);
-      check(beta2 >= 0f && beta2 < 1f, "beta2 must be in [0, 1), got " + beta2);
-      check(epsilon > 0f, "epsilon must be positive, got " + epsilon);
-      check(weightDecay >= 0f, "weight decay must not be negative, got " + weightDecay);
+      check(learningRate > 0, "learning rate must be positive, got " + learningRate);
+      check(beta1 >= 0 && beta1 < 1, "beta1 must be in [0, 1), got " + beta1);
+      check(beta2 >= 0 && beta2 < 1, "beta2 must be in [0, 1), got " + beta2);
+      check(epsilon > 0, "epsilon must be positive, got " + epsilon);
+      check(weightDecay >= 0, "weight decay must not be negative, got " + weightDecay);
       return new AdamOptimizer(this, manager);
     }
 

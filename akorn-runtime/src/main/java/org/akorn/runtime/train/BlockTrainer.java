@@ -1,6 +1,5 @@
 package org.akorn.runtime.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -39,6 +38,7 @@ public final class BlockTrainer implements AutoCloseable {
   private final Block block;
   private final TrainingLoss loss;
   private final Map<String, Parameter> trainable;
+  private final NDManager manager;
   private final ParameterStore parameterStore;
   private final AdamOptimizer adam;
   private final WeightEma ema;
@@ -50,6 +50,7 @@ public final class BlockTrainer implements AutoCloseable {
     this.block = b.block;
     this.loss = b.loss;
     this.trainable = BlockParameters.trainable(b.block);
+    this.manager = manager;
     this.parameterStore = new ParameterStore(manager, false);
     this.adam = b.adam.build(manager);
     this.ema = b.emaDecay == null ? null : new WeightEma(b.block, b.emaDecay, manager);
@@ -84,7 +85,7 @@ public final class BlockTrainer implements AutoCloseable {
         BlockParameters.zeroGradient(p.getArray());
       }
       float lossValue;
-      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
         NDList predictions = block.forward(parameterStore, inputs, true);
         NDArray value = loss.compute(predictions, labels);
         collector.backward(value);
@@ -149,7 +150,7 @@ public final class BlockTrainer implements AutoCloseable {
     private final TrainingLoss loss;
     private AdamOptimizer.Builder adam = AdamOptimizer.builder();
     private Float clipNorm;
-    private Float emaDecay;
+    private Double emaDecay;
     private long startStep;
 
     private Builder(Block block, TrainingLoss loss) {
@@ -170,7 +171,7 @@ public final class BlockTrainer implements AutoCloseable {
     }
 
     /** Keep an EMA of the weights with this decay (default: none). */
-    public Builder optEmaDecay(float decay) {
+    public Builder optEmaDecay(double decay) {
       emaDecay = decay;
       return this;
     }

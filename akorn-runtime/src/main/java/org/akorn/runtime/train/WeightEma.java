@@ -30,7 +30,7 @@ import java.util.Map;
  */
 public final class WeightEma implements AutoCloseable {
 
-  private final float decay;
+  private final double decay;
   private final Map<String, Parameter> parameters;
   private final Map<String, NDArray> averages = new LinkedHashMap<>();
   private final NDManager manager;
@@ -43,8 +43,8 @@ public final class WeightEma implements AutoCloseable {
    * @param decay the weight of the old average per update, in [0, 1] (e.g. 0.999)
    * @param parent the averages live in a sub-manager of it
    */
-  public WeightEma(Block block, float decay, NDManager parent) {
-    if (!(decay >= 0f && decay <= 1f)) {
+  public WeightEma(Block block, double decay, NDManager parent) {
+    if (!(decay >= 0 && decay <= 1)) {
       throw new IllegalArgumentException("EMA decay must be in [0, 1], got " + decay);
     }
     this.decay = decay;
@@ -61,19 +61,20 @@ public final class WeightEma implements AutoCloseable {
   }
 
   /** The decay per update. */
-  public float decay() {
+  public double decay() {
     return decay;
   }
 
   /** Moves every average one step towards its live weight. */
   public void update() {
     checkNotSwapped("update");
+    float weight = (float) (1 - decay); // rounded once from double, like a Python float
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       for (Map.Entry<String, NDArray> e : averages.entrySet()) {
-        NDArray weight = parameters.get(e.getKey()).getArray();
+        NDArray live = parameters.get(e.getKey()).getArray();
         NDArray average = e.getValue();
-        average.addi(weight.stopGradient().sub(average).muli(1f - decay));
+        average.addi(live.stopGradient().sub(average).muli(weight));
       }
     }
   }

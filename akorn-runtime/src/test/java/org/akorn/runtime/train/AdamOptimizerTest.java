@@ -21,8 +21,8 @@ class AdamOptimizerTest {
     try (NDManager m = NDManager.newBaseManager();
         AdamOptimizer adam =
             AdamOptimizer.builder()
-                .optLearningRate((float) lr)
-                .optWeightDecay((float) wd)
+                .optLearningRate(lr)
+                .optWeightDecay(wd)
                 .build(m)) {
       NDArray weight = m.create(toFloat(w));
       double[] mean = new double[3];
@@ -44,7 +44,7 @@ class AdamOptimizerTest {
         }
       }
       assertThat(adam.stepCount("w")).isEqualTo(3);
-      assertThat(adam.learningRate()).isEqualTo(0.01f);
+      assertThat(adam.learningRate()).isEqualTo(0.01);
     }
   }
 
