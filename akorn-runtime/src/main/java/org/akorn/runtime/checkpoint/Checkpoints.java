@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.akorn.runtime.train.BlockParameters;
+import org.akorn.runtime.train.BlockTrainer;
 import org.akorn.runtime.train.WeightEma;
 
 /**
@@ -23,12 +24,15 @@ import org.akorn.runtime.train.WeightEma;
  * Checkpoints.save(path, block, CheckpointMetadata.of("sudoku", hyper, step), trainer.ema().orElse(null));
  * CheckpointMetadata meta = Checkpoints.readMetadata(path);      // build the model from this
  * Checkpoints.load(path, block, "sudoku", hyper, ema);           // all-or-nothing
+ * Checkpoints.save(path, trainer, meta);                         // + Adam state and step
+ * Checkpoints.resume(path, trainer, "sudoku", hyper);            // continue training exactly
  * }</pre>
  */
 public final class Checkpoints {
 
   static final String WEIGHTS = "weights.npz";
   static final String EMA = "ema.npz";
+  static final String OPTIMIZER = "optimizer.npz";
 
   private Checkpoints() {}
 
@@ -45,6 +49,21 @@ public final class Checkpoints {
    */
   public static void save(Path file, Block block, CheckpointMetadata meta, WeightEma ema)
       throws IOException {
+    write(file, block, meta, ema, null);
+  }
+
+  /**
+   * Saves everything needed to resume training: the block's parameters, the EMA (if the trainer
+   * keeps one), the Adam state and the trainer's step count (which replaces {@code meta}'s step).
+   */
+  public static void save(Path file, BlockTrainer trainer, CheckpointMetadata meta)
+      throws IOException {
+    write(file, trainer.block(), meta.withStep(trainer.stepCount()), trainer.ema().orElse(null),
+        trainer);
+  }
+
+  private static void write(Path file, Block block, CheckpointMetadata meta, WeightEma ema,
+      BlockTrainer trainer) throws IOException {
     if (ema != null && ema.isSwappedIn()) {
       throw new IllegalStateException("swap the EMA weights out before saving a checkpoint");
     }
@@ -52,10 +71,16 @@ public final class Checkpoints {
     Map<String, NDArray> weights = new LinkedHashMap<>();
     params.forEach((name, p) -> weights.put(name, p.getArray()));
     Map<String, byte[]> entries = new LinkedHashMap<>();
-    entries.put(MetadataCodec.ENTRY, MetadataCodec.encode(meta, ema != null, weights.size()));
+    entries.put(MetadataCodec.ENTRY,
+        MetadataCodec.encode(meta, ema != null, trainer != null, weights.size()));
     entries.put(WEIGHTS, npz(weights));
     if (ema != null) {
       entries.put(EMA, npz(ema.averages()));
+    }
+    if (trainer != null) {
+      try (NDManager scratch = NDManager.newBaseManager()) {
+        entries.put(OPTIMIZER, npz(OptimizerState.export(block, trainer.optimizer(), scratch)));
+      }
     }
     CheckpointArchive.writeAtomically(file, entries);
   }
@@ -84,6 +109,28 @@ public final class Checkpoints {
   public static CheckpointMetadata load(
       Path file, Block block, String architecture, Map<String, String> hyperParameters,
       WeightEma ema) throws InvalidCheckpointException {
+    return read(file, block, architecture, hyperParameters, ema, null);
+  }
+
+  /**
+   * Restores a trainer from a checkpoint: weights, EMA (restarted from the weights when the
+   * checkpoint has none), Adam state (left as it is when the checkpoint has none, e.g. imported
+   * weights) and step count. All-or-nothing, like {@link #load}.
+   *
+   * @return the checkpoint's metadata
+   */
+  public static CheckpointMetadata resume(
+      Path file, BlockTrainer trainer, String architecture, Map<String, String> hyperParameters)
+      throws InvalidCheckpointException {
+    CheckpointMetadata meta = read(file, trainer.block(), architecture, hyperParameters,
+        trainer.ema().orElse(null), trainer);
+    trainer.restoreStepCount(meta.step());
+    return meta;
+  }
+
+  private static CheckpointMetadata read(
+      Path file, Block block, String architecture, Map<String, String> hyperParameters,
+      WeightEma ema, BlockTrainer trainer) throws InvalidCheckpointException {
     if (ema != null && ema.isSwappedIn()) {
       throw new IllegalStateException("swap the EMA weights out before loading a checkpoint");
     }
@@ -122,6 +169,11 @@ public final class Checkpoints {
         averages = decodeNpz(file, entries.get(EMA), EMA, scratch);
         compare("EMA entry", ema.averages(), averages, problems);
       }
+      Map<String, NDArray> optimizer = null;
+      if (trainer != null && decoded.hasOptimizer()) {
+        optimizer = decodeNpz(file, entries.get(OPTIMIZER), OPTIMIZER, scratch);
+        compare("optimizer entry", OptimizerState.template(block, scratch), optimizer, problems);
+      }
       if (!problems.isEmpty()) {
         throw new InvalidCheckpointException("checkpoint " + file + " does not fit this model ("
             + architecture + "); nothing was loaded:\n  " + String.join("\n  ", problems));
@@ -133,6 +185,9 @@ public final class Checkpoints {
         } else {
           ema.resetToWeights();
         }
+      }
+      if (optimizer != null) {
+        OptimizerState.restore(block, trainer.optimizer(), optimizer);
       }
     }
     return meta;
@@ -149,6 +204,9 @@ public final class Checkpoints {
     List<String> expected = new ArrayList<>(List.of(MetadataCodec.ENTRY, WEIGHTS));
     if (decoded.hasEma()) {
       expected.add(EMA);
+    }
+    if (decoded.hasOptimizer()) {
+      expected.add(OPTIMIZER);
     }
     if (!new ArrayList<>(entries.keySet()).equals(expected)) {
       throw CheckpointArchive.corrupt(file, "expected the entries " + expected + ", found "

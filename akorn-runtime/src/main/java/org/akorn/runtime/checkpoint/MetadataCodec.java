@@ -14,16 +14,20 @@ final class MetadataCodec {
   static final String FORMAT = "akorn-checkpoint";
   static final int VERSION = 1;
   private static final String HP = "hp.";
+  private static final String ADAM = "adam";
+  private static final String NONE = "none";
 
   private MetadataCodec() {}
 
-  static byte[] encode(CheckpointMetadata meta, boolean hasEma, int weightCount) {
+  static byte[] encode(
+      CheckpointMetadata meta, boolean hasEma, boolean hasOptimizer, int weightCount) {
     TreeMap<String, String> keys = new TreeMap<>();
     keys.put("format", FORMAT);
     keys.put("format.version", Integer.toString(VERSION));
     keys.put("architecture", meta.architecture());
     keys.put("step", Long.toString(meta.step()));
     keys.put("ema", Boolean.toString(hasEma));
+    keys.put("optimizer", hasOptimizer ? ADAM : NONE);
     keys.put("weights.count", Integer.toString(weightCount));
     meta.hyperParameters().forEach((k, v) -> keys.put(HP + k, v));
     StringBuilder out = new StringBuilder("# AKOrN checkpoint metadata\n");
@@ -33,7 +37,8 @@ final class MetadataCodec {
   }
 
   /** The parsed entry: metadata plus the format-level keys. */
-  record Decoded(CheckpointMetadata metadata, boolean hasEma, int weightCount) {}
+  record Decoded(
+      CheckpointMetadata metadata, boolean hasEma, boolean hasOptimizer, int weightCount) {}
 
   static Decoded decode(Path file, byte[] bytes) throws InvalidCheckpointException {
     Properties p = new Properties();
@@ -60,8 +65,12 @@ final class MetadataCodec {
     try {
       CheckpointMetadata meta = new CheckpointMetadata(
           required(file, p, "architecture"), hyper, Long.parseLong(required(file, p, "step")));
+      String optimizer = required(file, p, "optimizer");
+      if (!optimizer.equals(ADAM) && !optimizer.equals(NONE)) {
+        throw new IllegalArgumentException("unknown optimizer " + optimizer);
+      }
       return new Decoded(meta, Boolean.parseBoolean(required(file, p, "ema")),
-          Integer.parseInt(required(file, p, "weights.count")));
+          optimizer.equals(ADAM), Integer.parseInt(required(file, p, "weights.count")));
     } catch (IllegalArgumentException e) {
       throw CheckpointArchive.corrupt(file, ENTRY + " is malformed: " + e.getMessage());
     }

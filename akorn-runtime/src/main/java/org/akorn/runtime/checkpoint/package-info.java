@@ -12,7 +12,8 @@
  *   <li>{@code checkpoint.properties}: UTF-8 {@link java.util.Properties} text, keys sorted:
  *       <ul>
  *         <li>{@code format=akorn-checkpoint}, {@code format.version=1}
- *         <li>{@code architecture=<name>}, {@code step=<long>}, {@code ema=true|false}
+ *         <li>{@code architecture=<name>}, {@code step=<long>}, {@code ema=true|false},
+ *             {@code optimizer=adam|none}
  *         <li>{@code hp.<key>=<value>} for every hyper-parameter
  *         <li>{@code weights.count=<n>}
  *       </ul>
@@ -22,6 +23,9 @@
  *       {@code np.load}; DJL with {@code NDList.decode}.
  *   <li>{@code ema.npz} (only when {@code ema=true}): the EMA of the trained parameters, same
  *       naming.
+ *   <li>{@code optimizer.npz} (only when {@code optimizer=adam}): per trained parameter {@code p},
+ *       its Adam moments {@code p/exp_avg} and {@code p/exp_avg_sq} (shape of {@code p}) and its
+ *       update count {@code p/step} (int64 scalar), so training resumes exactly.
  *   <li>{@code SHA256SUMS}: the last entry; one line {@code <sha256 hex>  <entry name>} per other
  *       entry, as {@code sha256sum} writes it (so {@code unzip} + {@code sha256sum -c} checks it).
  * </ol>

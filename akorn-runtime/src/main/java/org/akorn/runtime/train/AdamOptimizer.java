@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Adam with the arithmetic of {@code torch.optim.Adam} (single-tensor path, L2 weight decay, no
@@ -63,6 +64,41 @@ public final class AdamOptimizer implements AutoCloseable {
   public int stepCount(String name) {
     State s = states.get(name);
     return s == null ? 0 : s.step;
+  }
+
+  /**
+   * A parameter's optimizer state as exported for checkpoints.
+   *
+   * @param mean the first moment ({@code exp_avg}); live array owned by the optimizer
+   * @param variance the second moment ({@code exp_avg_sq}); live array owned by the optimizer
+   * @param step the number of updates applied
+   */
+  public record Moments(NDArray mean, NDArray variance, int step) {}
+
+  /** The named parameter's state, or empty before its first update. Do not close the arrays. */
+  public Optional<Moments> state(String name) {
+    State s = states.get(name);
+    return s == null ? Optional.empty() : Optional.of(new Moments(s.mean, s.variance, s.step));
+  }
+
+  /**
+   * Replaces the named parameter's state (e.g. from a checkpoint); the moments are copied.
+   *
+   * @param weight the parameter (fixes shape, data type and device of the state)
+   * @throws IllegalArgumentException if a moment does not match the weight or step is negative
+   */
+  public void restore(String name, NDArray weight, NDArray mean, NDArray variance, int step) {
+    if (step < 0) {
+      throw new IllegalArgumentException("step must not be negative, got " + step);
+    }
+    State s = states.get(name);
+    if (s == null) {
+      s = new State(weight);
+      states.put(name, s);
+    }
+    BlockParameters.copyInto(s.mean, mean);
+    BlockParameters.copyInto(s.variance, variance);
+    s.step = step;
   }
 
   /**

@@ -115,6 +115,14 @@ public final class BlockTrainer implements AutoCloseable {
     return stepCount;
   }
 
+  /** Sets the step count, e.g. after restoring the trainer's state from a checkpoint. */
+  public void restoreStepCount(long steps) {
+    if (steps < 0) {
+      throw new IllegalArgumentException("step count must not be negative, got " + steps);
+    }
+    stepCount = steps;
+  }
+
   /** The global gradient norm before clipping in the last step (NaN without clipping). */
   public float lastGradientNorm() {
     return lastGradientNorm;

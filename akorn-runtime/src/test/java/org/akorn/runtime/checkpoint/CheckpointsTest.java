@@ -50,8 +50,8 @@ class CheckpointsTest {
       float[] expectedEma;
       try (BlockTrainer trainer =
           BlockTrainer.builder(trained, TrainingLoss.of(Loss.softmaxCrossEntropyLoss()))
-              .optAdam(AdamOptimizer.builder().optLearningRate(1e-2f))
-              .optEmaDecay(0.9f)
+              .optAdam(AdamOptimizer.builder().optLearningRate(1e-2))
+              .optEmaDecay(0.9)
               .build(m)) {
         for (int i = 0; i < 5; i++) {
           trainer.step(new NDList(m.randomNormal(new Shape(2, 1, 8, 8))),
@@ -80,6 +80,58 @@ class CheckpointsTest {
         assertThat(files.map(p -> p.getFileName().toString()).toList())
             .containsExactly("model.akornckpt");
       }
+    }
+  }
+
+  @Test
+  void resumeContinuesTrainingExactlyAsWithoutInterruption() throws IOException {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Path file = dir.resolve("resume.akornckpt");
+      Block original = net(m, 4, 1);
+      List<float[]> uninterrupted;
+      List<float[]> uninterruptedEma;
+      try (BlockTrainer trainer = trainer(original, m)) {
+        for (int step = 0; step < 5; step++) {
+          step(trainer, m, step);
+        }
+        Checkpoints.save(file, trainer, CheckpointMetadata.of(ARCH, HP, 0));
+        for (int step = 5; step < 8; step++) {
+          step(trainer, m, step);
+        }
+        uninterrupted = snapshot(original);
+        try (WeightEma.Swap swap = trainer.ema().orElseThrow().swapIn()) {
+          uninterruptedEma = snapshot(original);
+        }
+      }
+      Block restarted = net(m, 4, 2);
+      try (BlockTrainer trainer = trainer(restarted, m)) {
+        CheckpointMetadata meta = Checkpoints.resume(file, trainer, ARCH, HP);
+        assertThat(meta.step()).isEqualTo(5);
+        assertThat(trainer.stepCount()).isEqualTo(5);
+        assertThat(trainer.optimizer().stepCount("01Conv2d_weight")).isEqualTo(5);
+        for (int step = 5; step < 8; step++) {
+          step(trainer, m, step);
+        }
+        assertUnchanged(restarted, uninterrupted);
+        try (WeightEma.Swap swap = trainer.ema().orElseThrow().swapIn()) {
+          assertUnchanged(restarted, uninterruptedEma);
+        }
+      }
+    }
+  }
+
+  private static BlockTrainer trainer(Block block, NDManager m) {
+    return BlockTrainer.builder(block, TrainingLoss.of(Loss.softmaxCrossEntropyLoss()))
+        .optAdam(AdamOptimizer.builder().optLearningRate(1e-2))
+        .optClipNorm(1f)
+        .optEmaDecay(0.9)
+        .build(m);
+  }
+
+  private static void step(BlockTrainer trainer, NDManager m, int step) {
+    try (NDManager batch = m.newSubManager()) {
+      NDArray x = batch.arange(0f, 128f).reshape(2, 1, 8, 8).mul(0.1f + step).sin();
+      trainer.step(new NDList(x), new NDList(batch.create(new float[] {step % 10, 3f})));
     }
   }
 
