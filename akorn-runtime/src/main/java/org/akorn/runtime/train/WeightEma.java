@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * An exponential moving average of a block's trained parameters, for evaluation.
@@ -26,6 +27,7 @@ import java.util.Map;
  * try (WeightEma.Swap swap = ema.swapIn()) {
  *   evaluate(block); // runs with the averaged weights
  * }
+ * float accuracy = ema.withAverages(() -> evaluate(block)); // the same, as one call
  * }</pre>
  */
 public final class WeightEma implements AutoCloseable {
@@ -135,6 +137,19 @@ public final class WeightEma implements AutoCloseable {
     exchange();
     swappedIn = true;
     return new Swap();
+  }
+
+  /**
+   * Runs {@code evaluation} with the averages swapped in and restores the raw weights afterwards,
+   * also when it throws.
+   */
+  public <T> T withAverages(Supplier<T> evaluation) {
+    Swap swap = swapIn();
+    try {
+      return evaluation.get();
+    } finally {
+      swap.close();
+    }
   }
 
   private void exchange() {

@@ -40,17 +40,23 @@ class WeightEmaTest {
       try (WeightEma ema = new WeightEma(block, 0.5f, m)) {
         BlockParameters.copyInto(weight, m.create(new float[][] {{2f, 0f}}));
         ema.update(); // (1, 2)
-        try (WeightEma.Swap swap = ema.swapIn()) {
+        WeightEma.Swap swap = ema.swapIn();
+        try {
           assertThat(ema.isSwappedIn()).isTrue();
           assertThat(weight.toFloatArray()).usingExactEquality().containsExactly(1f, 2f).inOrder();
           IllegalStateException e = assertThrows(IllegalStateException.class, ema::update);
           assertThat(e).hasMessageThat().isEqualTo("update while the EMA weights are swapped in");
+        } finally {
+          swap.close();
         }
         assertThat(ema.isSwappedIn()).isFalse();
         assertThat(weight.toFloatArray()).usingExactEquality().containsExactly(2f, 0f).inOrder();
         assertThat(ema.averages().get("weight").toFloatArray())
             .usingExactEquality().containsExactly(1f, 2f).inOrder();
         assertThat(weight.hasGradient()).isTrue();
+        float[] swapped = ema.withAverages(weight::toFloatArray);
+        assertThat(swapped).usingExactEquality().containsExactly(1f, 2f).inOrder();
+        assertThat(weight.toFloatArray()).usingExactEquality().containsExactly(2f, 0f).inOrder();
       }
     }
   }
