@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -74,6 +75,7 @@ public final class BlockTrainer implements AutoCloseable {
    * @param labels the loss's labels
    * @return the loss before the update
    * @throws IllegalStateException if the EMA weights are swapped in
+   * @throws IllegalArgumentException if the loss has more than one element (nothing is updated)
    */
   public float step(NDList inputs, NDList labels) {
     if (ema != null && ema.isSwappedIn()) {
@@ -88,8 +90,12 @@ public final class BlockTrainer implements AutoCloseable {
       try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
         NDList predictions = block.forward(parameterStore, inputs, true);
         NDArray value = loss.compute(predictions, labels);
+        if (value.size() != 1) {
+          throw new IllegalArgumentException(
+              "the loss must have one element, got shape " + value.getShape());
+        }
         collector.backward(value);
-        lossValue = value.getFloat();
+        lossValue = value.toType(DataType.FLOAT32, false).toFloatArray()[0];
       }
       List<NDArray> gradients = new ArrayList<>(trainable.size());
       for (Parameter p : trainable.values()) {

@@ -168,6 +168,23 @@ class CheckpointsTest {
   }
 
   @Test
+  void rejectsAFlippedByteInTheMetadata() throws IOException {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Path file = dir.resolve("meta.akornckpt");
+      Checkpoints.save(file, net(m, 4, 1), CheckpointMetadata.of(ARCH, HP, 3));
+      byte[] bytes = Files.readAllBytes(file);
+      int at = indexOf(bytes, "architecture=".getBytes(StandardCharsets.US_ASCII)) + 13;
+      bytes[at] ^= 0x20; // tiny-conv -> Tiny-conv
+      Files.write(file, bytes);
+      InvalidCheckpointException e =
+          assertThrows(InvalidCheckpointException.class, () -> Checkpoints.readMetadata(file));
+      assertThat(e).hasMessageThat()
+          .matches("checkpoint \\Q" + file + "\\E is corrupt: SHA-256 of checkpoint.properties"
+              + " is [0-9a-f]{64}, expected [0-9a-f]{64}");
+    }
+  }
+
+  @Test
   void rejectsACheckpointOfAnotherArchitectureListingEveryProblem() throws IOException {
     try (NDManager m = NDManager.newBaseManager()) {
       Path file = dir.resolve("a.akornckpt");

@@ -83,6 +83,26 @@ class BlockTrainerTest {
   }
 
   @Test
+  void rejectsANonScalarLossWithoutChangingTheWeights() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Block linear = TinyModels.linear(m, 2, 3);
+      NDArray weight = linear.getParameters().get("weight").getArray();
+      float[] before = weight.toFloatArray();
+      try (BlockTrainer trainer =
+          BlockTrainer.builder(linear, (p, l) -> p.singletonOrThrow()).build(m)) {
+        int open = NativeArrays.open();
+        IllegalArgumentException e =
+            assertThrows(IllegalArgumentException.class,
+                () -> trainer.step(new NDList(m.ones(new Shape(1, 2))), new NDList()));
+        assertThat(e).hasMessageThat().isEqualTo("the loss must have one element, got shape (1, 3)");
+        assertThat(weight.toFloatArray()).isEqualTo(before);
+        assertThat(trainer.stepCount()).isEqualTo(0);
+        assertThat(NativeArrays.open()).isEqualTo(open + 1); // only the caller's input remains
+      }
+    }
+  }
+
+  @Test
   void refusesAnUninitialisedBlock() {
     try (NDManager m = NDManager.newBaseManager()) {
       Block raw = ai.djl.nn.core.Linear.builder().setUnits(1).build();
