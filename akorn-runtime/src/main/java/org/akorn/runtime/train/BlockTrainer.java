@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -31,14 +32,19 @@ import java.util.Optional;
  *
  * <p>Every step runs inside an {@link NDScope}: all arrays it creates (activations, loss, gradient
  * handles, temporaries) are closed before {@code step} returns, so native memory does not grow with
- * the number of steps. The caller keeps ownership of the batch arrays. One step at a time per
+ * the number of steps. During a step the parameters are temporarily attached to a step manager, so
+ * the manager that owns the model may be capped ({@link NDManager#cap()}) to prove that nothing
+ * new is attached to it. The caller keeps ownership of the batch arrays. One step at a time per
  * trainer (the PyTorch engine allows one open {@link GradientCollector} per process).
  */
 public final class BlockTrainer implements AutoCloseable {
 
   private final Block block;
   private final TrainingLoss loss;
+  private final Map<String, Parameter> parameters;
   private final Map<String, Parameter> trainable;
+  private final Device device;
+  private final String engineName;
   private final NDManager manager;
   private final ParameterStore parameterStore;
   private final AdamOptimizer adam;
@@ -50,7 +56,10 @@ public final class BlockTrainer implements AutoCloseable {
   private BlockTrainer(Builder b, NDManager manager) {
     this.block = b.block;
     this.loss = b.loss;
+    this.parameters = BlockParameters.all(b.block);
     this.trainable = BlockParameters.trainable(b.block);
+    this.device = manager.getDevice();
+    this.engineName = manager.getEngine().getEngineName();
     this.manager = manager;
     this.parameterStore = new ParameterStore(manager, false);
     this.adam = b.adam.build(manager);
@@ -81,8 +90,14 @@ public final class BlockTrainer implements AutoCloseable {
     if (ema != null && ema.isSwappedIn()) {
       throw new IllegalStateException("cannot train while the EMA weights are swapped in");
     }
-    try (NDScope scope = new NDScope()) {
+    try (NDManager stepManager = NDManager.newBaseManager(device, engineName);
+        NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
+      // Handles the engine makes for parameters (gradients, detached views) land in the step's
+      // manager, so the model's manager may be capped; close() hands the parameters back.
+      for (Parameter p : parameters.values()) {
+        p.getArray().tempAttach(stepManager);
+      }
       for (Parameter p : trainable.values()) {
         BlockParameters.zeroGradient(p.getArray());
       }

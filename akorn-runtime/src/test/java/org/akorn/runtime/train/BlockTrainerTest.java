@@ -50,6 +50,30 @@ class BlockTrainerTest {
   }
 
   @Test
+  void trainsWithTheModelsManagerCapped() {
+    try (NDManager model = NDManager.newBaseManager();
+        NDManager data = NDManager.newBaseManager()) {
+      Block net = TinyModels.convNet(model, 5, BATCH);
+      try (BlockTrainer trainer =
+          BlockTrainer.builder(net, TrainingLoss.of(Loss.softmaxCrossEntropyLoss()))
+              .optClipNorm(1f)
+              .optEmaDecay(0.9)
+              .build(model)) {
+        trainer.step(new NDList(fixedImages(data)), new NDList(data.arange(0f, BATCH)));
+        int modelArrays = model.getManagedArrays().size();
+        model.cap();
+        for (int step = 0; step < 20; step++) {
+          try (NDManager batch = data.newSubManager()) {
+            trainer.step(new NDList(fixedImages(batch)), new NDList(batch.arange(0f, BATCH)));
+          }
+        }
+        assertThat(model.getManagedArrays()).hasSize(modelArrays);
+        assertThat(trainer.stepCount()).isEqualTo(21);
+      }
+    }
+  }
+
+  @Test
   void stepZeroesGradientsClipsAndAppliesAdam() {
     try (NDManager m = NDManager.newBaseManager()) {
       Block linear = TinyModels.linear(m, 2, 1);
