@@ -82,6 +82,14 @@ public final class AdamOptimizer implements AutoCloseable {
   }
 
   /**
+   * Creates the named parameter's state (zero moments, step 0) now rather than at its first
+   * update, so that all optimizer memory is allocated up front. Does nothing if it exists.
+   */
+  public void prepare(String name, NDArray weight) {
+    states.computeIfAbsent(name, k -> new State(weight));
+  }
+
+  /**
    * Replaces the named parameter's state (e.g. from a checkpoint); the moments are copied.
    *
    * @param weight the parameter (fixes shape, data type and device of the state)

@@ -63,6 +63,7 @@ public final class BlockTrainer implements AutoCloseable {
     this.manager = manager;
     this.parameterStore = new ParameterStore(manager, false);
     this.adam = b.adam.build(manager);
+    trainable.forEach((name, p) -> adam.prepare(name, p.getArray()));
     this.ema = b.emaDecay == null ? null : new WeightEma(b.block, b.emaDecay, manager);
     this.clipNorm = b.clipNorm;
   }
@@ -70,6 +71,41 @@ public final class BlockTrainer implements AutoCloseable {
   /** Starts a builder for an initialised {@code block} trained on {@code loss}. */
   public static Builder builder(Block block, TrainingLoss loss) {
     return new Builder(block, loss);
+  }
+
+  /** Called after every step of {@link #trainEpoch}. */
+  @FunctionalInterface
+  public interface StepListener {
+    /**
+     * @param step the trainer's step count after this step
+     * @param loss the step's loss
+     * @param gradientNorm the global gradient norm before clipping (NaN without clipping)
+     */
+    void onStep(long step, float loss, float gradientNorm);
+  }
+
+  /**
+   * One step per batch, closing each batch after its step (as DJL's {@code EasyTrain} does).
+   *
+   * @param batches e.g. {@code dataset.getData(manager)}
+   * @param listener told about every step (progress, logging); may be null
+   * @return the mean loss over the batches (NaN when there were none)
+   */
+  public float trainEpoch(Iterable<Batch> batches, StepListener listener) {
+    double sum = 0;
+    int count = 0;
+    for (Batch batch : batches) {
+      float value;
+      try (Batch owned = batch) {
+        value = step(owned);
+      }
+      sum += value;
+      count++;
+      if (listener != null) {
+        listener.onStep(stepCount, value, lastGradientNorm);
+      }
+    }
+    return count == 0 ? Float.NaN : (float) (sum / count);
   }
 
   /** One training step on a DJL batch (data and labels). The batch is not closed. */

@@ -9,6 +9,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.dataset.ArrayDataset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BlockTrainerTest {
@@ -122,6 +125,40 @@ class BlockTrainerTest {
         assertThat(weight.toFloatArray()).isEqualTo(before);
         assertThat(trainer.stepCount()).isEqualTo(0);
         assertThat(NativeArrays.open()).isEqualTo(open + 1); // only the caller's input remains
+      }
+    }
+  }
+
+  @Test
+  void trainEpochStepsThroughADatasetAndClosesEachBatch() throws Exception {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Block net = TinyModels.convNet(m, 11, 2);
+      ArrayDataset dataset =
+          new ArrayDataset.Builder()
+              .setData(fixedImages(m))
+              .optLabels(m.arange(0f, BATCH))
+              .setSampling(2, false)
+              .build();
+      List<Long> steps = new ArrayList<>();
+      List<Float> losses = new ArrayList<>();
+      try (BlockTrainer trainer =
+          BlockTrainer.builder(net, TrainingLoss.of(Loss.softmaxCrossEntropyLoss()))
+              .optClipNorm(5f)
+              .build(m)) {
+        int open = NativeArrays.open();
+        float mean =
+            trainer.trainEpoch(dataset.getData(m), (step, loss, norm) -> {
+              steps.add(step);
+              losses.add(loss);
+              assertThat(norm).isGreaterThan(0f);
+            });
+        assertThat(steps).containsExactly(1L, 2L, 3L, 4L).inOrder();
+        double expected = 0;
+        for (float l : losses) {
+          expected += l;
+        }
+        assertThat(mean).isEqualTo((float) (expected / 4));
+        assertThat(NativeArrays.open()).isEqualTo(open);
       }
     }
   }
