@@ -7,9 +7,11 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Helpers to list a block's parameters by their stable names and to overwrite their values. */
 public final class BlockParameters {
@@ -18,14 +20,19 @@ public final class BlockParameters {
 
   /**
    * All parameters of an initialised block, in the block's (insertion) order, keyed by the
-   * hierarchical name DJL gives them (the same names {@code Block.getParameters()} returns).
+   * hierarchical name DJL gives them (the same names {@code Block.getParameters()} returns). A
+   * parameter shared by several child blocks is listed once, under its first name.
    *
    * @throws IllegalStateException if a parameter is not initialised
    */
   public static Map<String, Parameter> all(Block block) {
     Map<String, Parameter> out = new LinkedHashMap<>();
+    Set<Parameter> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Pair<String, Parameter> pair : block.getParameters()) {
       Parameter p = pair.getValue();
+      if (!seen.add(p)) {
+        continue;
+      }
       if (!p.isInitialized()) {
         throw new IllegalStateException(
             "parameter " + pair.getKey() + " is not initialised: call block.initialize(...) first");

@@ -1,10 +1,10 @@
 package org.akorn.runtime.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -21,12 +21,10 @@ import java.util.Optional;
  * clip by global norm, Adam, EMA update; it returns the loss.
  *
  * <pre>{@code
- * try (BlockTrainer trainer = BlockTrainer.builder(block, loss).optClipNorm(1f).optEmaDecay(0.999f)
+ * try (BlockTrainer trainer = BlockTrainer.builder(block, loss).optClipNorm(1f).optEmaDecay(0.999)
  *     .build(manager)) {
- *   for (Batch batch : batches) {
- *     float l = trainer.step(batch);
- *   }
- *   try (WeightEma.Swap swap = trainer.ema().orElseThrow().swapIn()) { evaluate(block); }
+ *   float meanLoss = trainer.trainEpoch(dataset.getData(manager), progress);
+ *   float accuracy = trainer.ema().orElseThrow().withAverages(() -> evaluate(block));
  * }
  * }</pre>
  *
