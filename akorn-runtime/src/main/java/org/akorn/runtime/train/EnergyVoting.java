@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import java.util.Random;
 
 /**
  * Energy-based voting at inference (the AKOrN Sudoku evaluation): run the model from K noise
@@ -84,6 +85,24 @@ public final class EnergyVoting {
       }
       return select(manager, predictions, energies);
     }
+  }
+
+  /**
+   * Standard normal noise drawn on the host from {@code java.util.Random(seed).nextGaussian()}
+   * (an algorithm the JDK specifies exactly), so a seed gives the same initial state on every
+   * engine and device, with no global random state touched. Row-major order.
+   *
+   * @param manager the manager (and device) of the result
+   * @param shape the noise shape, e.g. {@code [B, C, H, W]}
+   * @param seed the seed, e.g. the one {@link NoiseRun#run} receives
+   */
+  public static NDArray gaussianNoise(NDManager manager, Shape shape, long seed) {
+    Random random = new Random(seed);
+    float[] values = new float[Math.toIntExact(shape.size())];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) random.nextGaussian();
+    }
+    return manager.create(values, shape);
   }
 
   /**
