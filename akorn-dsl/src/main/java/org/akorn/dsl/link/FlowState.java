@@ -11,6 +11,9 @@ import org.akorn.dsl.model.Stage;
 final class FlowState {
   Shape stimulus;
   Shape state;
+  /** Set once a stage failed to link: later "missing earlier stage" errors would be noise. */
+  boolean broken;
+  final java.util.Set<String> failedHeads = new java.util.HashSet<>();
   boolean sawStem;
   boolean sawInit;
   int layerCount;

@@ -105,6 +105,9 @@ final class HeadLinker {
   OutputSpec output(StatementNode.Output stmt) {
     if (stmt.source() == null) {
       Shape head = ctx.flow.heads.get(stmt.name());
+      if (head == null && ctx.flow.failedHeads.contains(stmt.name())) {
+        return null;
+      }
       if (head == null) {
         ctx.error(DiagnosticCode.UNKNOWN_NAME, stmt.span(),
             "unknown head '" + stmt.name() + "'; write output NAME = SOURCE; for other outputs");

@@ -24,6 +24,9 @@ final class LinkContext {
   }
 
   void error(DiagnosticCode code, SourceSpan span, String message) {
+    if (code == DiagnosticCode.STAGE_OUT_OF_ORDER && flow.broken) {
+      return;
+    }
     sink.error(code, span, message);
   }
 

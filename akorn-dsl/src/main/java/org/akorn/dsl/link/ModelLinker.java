@@ -53,12 +53,36 @@ public final class ModelLinker {
             "override for unknown parameter '" + name + "' of model " + model.name());
       }
     }
-    if (outputs.isEmpty()) {
+    if (!hasOutputStatement(model.body())) {
       sink.error(DiagnosticCode.MISSING_STAGE, model.nameSpan(),
           "model " + model.name() + " has no outputs; add e.g. 'output logits;'");
     }
     return new ModelSpec(model.name(), file.packageName(), model.doc(), file.path(), model.span(),
         List.copyOf(ctx.inputs.values()), parameters, ctx.flow.stages, outputs);
+  }
+
+  private boolean hasOutputStatement(List<StatementNode> body) {
+    for (StatementNode s : body) {
+      boolean found =
+          s instanceof StatementNode.Output
+              || s instanceof StatementNode.Repeat r && hasOutputStatement(r.body())
+              || s instanceof StatementNode.If i && hasOutputStatement(i.body())
+              || s instanceof StatementNode.Use u && blocks.containsKey(u.block()) && !blocksInUse.contains(u.block())
+                  && usesOutput(u.block());
+      if (found) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean usesOutput(String block) {
+    blocksInUse.push(block);
+    try {
+      return hasOutputStatement(blocks.get(block).body());
+    } finally {
+      blocksInUse.pop();
+    }
   }
 
   private void walk(List<StatementNode> body, boolean topLevel) {
@@ -194,6 +218,17 @@ public final class ModelLinker {
   }
 
   private void stage(StatementNode.Stage s) {
+    int before = sink.errorCount();
+    linkStage(s);
+    if (sink.errorCount() > before) {
+      ctx.flow.broken = true;
+      if (s.kind().equals("head") && s.name() != null) {
+        ctx.flow.failedHeads.add(s.name());
+      }
+    }
+  }
+
+  private void linkStage(StatementNode.Stage s) {
     String kind = s.kind();
     boolean blockForm = s.chain().isEmpty();
     switch (kind) {
