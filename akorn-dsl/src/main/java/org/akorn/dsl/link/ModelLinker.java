@@ -119,7 +119,9 @@ public final class ModelLinker {
       }
     } else if (s instanceof StatementNode.Input in) {
       if (declarable(in.name(), in, topLevel, "input")) {
+        int before = sink.diagnostics().size();
         InputSpec spec = new InputLinker(ctx).link(in);
+        markBrokenAfterRealFailure(before);
         if (spec != null) {
           ctx.inputs.put(spec.name(), spec);
           ctx.scope.defineInput(spec.name(), spec.kind());
@@ -218,12 +220,23 @@ public final class ModelLinker {
   }
 
   private void stage(StatementNode.Stage s) {
-    int before = sink.errorCount();
+    int before = sink.diagnostics().size();
     linkStage(s);
-    if (sink.errorCount() > before) {
-      ctx.flow.broken = true;
-      if (s.kind().equals("head") && s.name() != null) {
-        ctx.flow.failedHeads.add(s.name());
+    if (sink.diagnostics().size() > before && s.kind().equals("head") && s.name() != null) {
+      ctx.flow.failedHeads.add(s.name());
+    }
+    markBrokenAfterRealFailure(before);
+  }
+
+  /**
+   * After a statement failed for a reason other than order, later "write X before it" errors
+   * would only repeat the failure, so they are suppressed from then on.
+   */
+  private void markBrokenAfterRealFailure(int diagnosticsBefore) {
+    var all = sink.diagnostics();
+    for (int i = diagnosticsBefore; i < all.size(); i++) {
+      if (all.get(i).code() != DiagnosticCode.STAGE_OUT_OF_ORDER) {
+        ctx.flow.broken = true;
       }
     }
   }
