@@ -141,7 +141,9 @@ public final class ModelLinker {
         sink.error(DiagnosticCode.WRONG_TYPE, cond.span(), "an if condition must be a comparison, but this is " + cond.describe());
       }
     } else if (s instanceof StatementNode.Use u) {
+      int before = sink.diagnostics().size();
       use(u);
+      markBrokenAfterRealFailure(before);
     } else {
       stage((StatementNode.Stage) s);
     }
