@@ -1,0 +1,129 @@
+package org.akorn.dsl.link;
+
+import static org.akorn.dsl.link.Counting.add;
+import static org.akorn.dsl.link.Counting.mul;
+
+import java.util.List;
+import org.akorn.dsl.diag.DiagnosticCode;
+import org.akorn.dsl.diag.SourceSpan;
+import org.akorn.dsl.model.BlockNorm;
+import org.akorn.dsl.model.IntValue;
+import org.akorn.dsl.model.Shape;
+import org.akorn.dsl.model.Stage;
+import org.akorn.dsl.model.StageInfo;
+
+/**
+ * {@code readout = readout(N = n, kernel = k) -> feedforward(...) -> norm_relu_conv(...);}: maps
+ * the oscillators x to the next stimulus c, then refines c.
+ */
+final class ReadoutLinker {
+  static final Options<BlockNorm> NORM =
+      Options.<BlockNorm>named("norm")
+          .with("batch", BlockNorm.BATCH)
+          .with("group", BlockNorm.GROUP)
+          .with("none", BlockNorm.NONE);
+
+  private final LinkContext ctx;
+
+  ReadoutLinker(LinkContext ctx) {
+    this.ctx = ctx;
+  }
+
+  void link(List<Value> chain, SourceSpan span) {
+    for (int i = 0; i < chain.size(); i++) {
+      Value option = chain.get(i);
+      String kind = Properties.optionName(option);
+      if (kind == null) {
+        ctx.error(DiagnosticCode.WRONG_TYPE, option.span(),
+            "a read-out step must be readout(...), feedforward(...) or norm_relu_conv(...), but this is "
+                + option.describe());
+        return;
+      }
+      if (i == 0 && !kind.equals("readout")) {
+        ctx.error(DiagnosticCode.STAGE_OUT_OF_ORDER, option.span(),
+            "a read-out chain starts with readout(...), which maps the oscillators to the stimulus");
+        return;
+      }
+      if (i > 0 && kind.equals("readout")) {
+        ctx.error(DiagnosticCode.STAGE_OUT_OF_ORDER, option.span(),
+            "readout(...) can only start a read-out chain");
+        return;
+      }
+      Properties p = Properties.of(option, ctx.sink);
+      Stage stage;
+      switch (kind) {
+        case "readout" -> stage = readout(p, option.span());
+        case "feedforward" -> stage = feedForward(p, option.span());
+        case "norm_relu_conv" -> stage = normReluConv(p, option.span());
+        default -> {
+          ctx.error(DiagnosticCode.UNKNOWN_OPTION, option.span(),
+              "unknown read-out step '" + kind + "'; expected one of: readout, feedforward, norm_relu_conv");
+          return;
+        }
+      }
+      p.finish();
+      if (stage == null) {
+        return;
+      }
+      ctx.flow.stimulus = stage.info().output();
+      ctx.add(stage);
+    }
+  }
+
+  private Stage readout(Properties p, SourceSpan span) {
+    Shape x = ctx.flow.state;
+    IntValue group = ctx.positive(p, "N", null);
+    IntValue kernel = ctx.positive(p, "kernel", 1L);
+    IntValue channels = ctx.positive(p, "channels", x == null ? 1L : x.channels());
+    if (x == null) {
+      ctx.error(DiagnosticCode.STAGE_OUT_OF_ORDER, span,
+          "readout(...) reads the oscillators x; write a layer (or init) before it");
+      return null;
+    }
+    if (group == null || kernel == null || channels == null) {
+      return null;
+    }
+    long out = channels.value();
+    long weights = mul(x.channels(), out, group.value(), kernel.value(), kernel.value());
+    long params = add(weights, mul(out, group.value()), out);
+    Shape outShape = x.withChannels(out);
+    StageInfo info = new StageInfo(ctx.flow.nextName("readout"), span, x, outShape, params, mul(weights, x.positions()));
+    return new Stage.ReadoutConv(info, group, kernel, channels);
+  }
+
+  private Stage feedForward(Properties p, SourceSpan span) {
+    Shape c = ctx.flow.stimulus;
+    IntValue hidden = ctx.positive(p, "hidden", c.channels());
+    IntValue kernel = ctx.positive(p, "kernel", 1L);
+    BlockNorm norm = NORM.read(p, "norm", BlockNorm.NONE, ctx.sink);
+    if (hidden == null || kernel == null || norm == null) {
+      return null;
+    }
+    long ch = c.channels();
+    long h = hidden.value();
+    long k2 = mul(kernel.value(), kernel.value());
+    long weights = add(mul(ch, h, k2), mul(h, ch, k2));
+    long params = add(weights, h, ch, normParams(norm, ch), normParams(norm, h));
+    StageInfo info = new StageInfo(ctx.flow.nextName("feedforward"), span, c, c, params, mul(weights, c.positions()));
+    return new Stage.FeedForward(info, hidden, kernel, norm);
+  }
+
+  private Stage normReluConv(Properties p, SourceSpan span) {
+    Shape c = ctx.flow.stimulus;
+    IntValue kernel = ctx.positive(p, "kernel", 1L);
+    BlockNorm norm = NORM.read(p, "norm", BlockNorm.NONE, ctx.sink);
+    IntValue channels = ctx.positive(p, "channels", c.channels());
+    if (kernel == null || norm == null || channels == null) {
+      return null;
+    }
+    long weights = mul(c.channels(), channels.value(), kernel.value(), kernel.value());
+    long params = add(weights, channels.value(), normParams(norm, c.channels()));
+    Shape out = c.withChannels(channels.value());
+    StageInfo info = new StageInfo(ctx.flow.nextName("norm_relu_conv"), span, c, out, params, mul(weights, c.positions()));
+    return new Stage.NormReluConv(info, kernel, norm, channels);
+  }
+
+  static long normParams(BlockNorm norm, long channels) {
+    return norm == BlockNorm.NONE ? 0 : mul(2, channels);
+  }
+}

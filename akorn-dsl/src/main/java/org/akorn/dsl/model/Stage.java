@@ -1,0 +1,113 @@
+package org.akorn.dsl.model;
+
+/**
+ * One step of a model's forward pass, fully resolved: repetitions unrolled, blocks expanded,
+ * every number concrete (with its source {@link Expr}). Stages run in list order over two
+ * tensors, the stimulus {@code c} and the oscillators {@code x}:
+ *
+ * <ul>
+ *   <li>stems make {@code c} from an input;
+ *   <li>{@link InitialState} makes the first {@code x};
+ *   <li>{@link KuramotoLayer} runs T steps on {@code x} under {@code c}; afterwards {@code x} is
+ *       the last state;
+ *   <li>{@link ReadoutConv} maps {@code x} to a new {@code c}; {@link FeedForward} (residual) and
+ *       {@link NormReluConv} then transform {@code c};
+ *   <li>{@link Transition} applies one strided conv to both {@code x} and {@code c};
+ *   <li>{@link NextState} replaces {@code x} before the next layer;
+ *   <li>heads read {@code c} and produce a named result.
+ * </ul>
+ */
+public sealed interface Stage {
+  StageInfo info();
+
+  /** c = Embedding(vocab, dim)(input), laid out as {@code [dim, H, W]}. */
+  record EmbeddingStem(StageInfo info, String input, IntValue vocab, IntValue dim)
+      implements Stage {}
+
+  /**
+   * c = Conv2d(C_in, channels, kernel = stride = patch, padding 0, bias)(normalised input); when
+   * {@code normalize} is on the input is first mapped by (x - 0.5) / 0.5.
+   */
+  record PatchifyStem(
+      StageInfo info, String input, IntValue patch, IntValue channels, Flag normalize)
+      implements Stage {}
+
+  /** c = Conv2d(C_in, channels, kernel, stride 1, padding kernel/2, bias on/off)(input, normalised). */
+  record ConvStem(
+      StageInfo info, String input, IntValue channels, IntValue kernel, Flag bias, Flag normalize)
+      implements Stage {}
+
+  /** c = the raw stimulus input itself. */
+  record IdentityStem(StageInfo info, String input) implements Stage {}
+
+  /**
+   * The first x: Gaussian noise shaped like c; with {@code clampMask} set, x = c on cells where
+   * the mask is true (clue cells) and noise elsewhere; {@link InitKind#LEARNED} a learnable
+   * tensor shaped like c; {@link InitKind#GIVEN} the input named {@code stateInput}.
+   */
+  record InitialState(StageInfo info, InitKind kind, String clampMask, String stateInput)
+      implements Stage {}
+
+  /**
+   * A Kuramoto layer (DESIGN.md): C/n oscillators of dimension n, T steps of
+   * x = normalize(x + gamma * (Omega(x) + proj(J(x) + c_norm(c)))).
+   *
+   * @param index zero-based index among the model's Kuramoto layers
+   * @param omega with {@link OmegaKind#NONE} the reference's identity quirk applies (dx = x + y)
+   */
+  record KuramotoLayer(
+      StageInfo info,
+      int index,
+      IntValue n,
+      IntValue channels,
+      IntValue steps,
+      Gamma gamma,
+      Coupling coupling,
+      Omega omega,
+      StimulusNorm stimulusNorm,
+      Flag projection)
+      implements Stage {}
+
+  /**
+   * c = ReadOutConv(C_in -> channels, group N, kernel, padding kernel/2)(x): a conv to
+   * channels*N, the L2 norm over each consecutive group of N, plus a bias per output channel.
+   */
+  record ReadoutConv(StageInfo info, IntValue groupSize, IntValue kernel, IntValue channels)
+      implements Stage {}
+
+  /**
+   * c = c + [norm, ReLU, conv(C -> hidden, kernel)] then [norm, ReLU, conv(hidden -> C, kernel)];
+   * padding kernel/2, convs with bias.
+   */
+  record FeedForward(StageInfo info, IntValue hidden, IntValue kernel, BlockNorm norm)
+      implements Stage {}
+
+  /** c = conv(C -> channels, kernel, padding kernel/2, bias)(ReLU(norm(c))). */
+  record NormReluConv(StageInfo info, IntValue kernel, BlockNorm norm, IntValue channels)
+      implements Stage {}
+
+  /**
+   * One Conv2d(C -> channels, kernel, stride, padding kernel/2, bias), the same module applied to
+   * x and to c.
+   */
+  record Transition(StageInfo info, IntValue kernel, IntValue stride, IntValue channels)
+      implements Stage {}
+
+  /** Replaces x before the next layer (default after a layer is its last state). */
+  record NextState(StageInfo info, NextStateSource source) implements Stage {}
+
+  /** Global pool (avg | max) of c, then Linear(C -> classes). Output {@code [classes]}. */
+  record PooledClassifier(StageInfo info, Pool pool, IntValue classes) implements Stage {}
+
+  /** ReLU(c) then a 1x1 conv C -> classes, laid out per cell: output {@code [H, W, classes]}. */
+  record CellClassifier(StageInfo info, IntValue classes) implements Stage {}
+
+  /** Global pool of c, Linear(C -> hidden), ReLU, Linear(hidden -> features). */
+  record PooledMlp(StageInfo info, Pool pool, IntValue hidden, IntValue features)
+      implements Stage {}
+
+  /** True for the three head kinds, whose {@link StageInfo#name()} is the head's name. */
+  default boolean isHead() {
+    return this instanceof PooledClassifier || this instanceof CellClassifier || this instanceof PooledMlp;
+  }
+}

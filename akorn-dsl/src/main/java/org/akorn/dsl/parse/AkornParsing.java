@@ -1,0 +1,34 @@
+package org.akorn.dsl.parse;
+
+import java.util.Optional;
+import org.akorn.dsl.ast.SourceFileNode;
+import org.akorn.dsl.diag.DiagnosticSink;
+import org.akorn.dsl.internal.grammar.AkornLexer;
+import org.akorn.dsl.internal.grammar.AkornParser;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+
+/** Parses one {@code .akorn} text into its AST, reporting every syntax error to the sink. */
+public final class AkornParsing {
+  private AkornParsing() {}
+
+  /**
+   * @param file the name diagnostics use for this text
+   * @return the AST, or empty when the text has syntax errors (they are all in the sink)
+   */
+  public static Optional<SourceFileNode> parse(String file, String text, DiagnosticSink sink) {
+    SyntaxErrorCollector errors = new SyntaxErrorCollector(file, sink);
+    AkornLexer lexer = new AkornLexer(CharStreams.fromString(text, file));
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(errors);
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    AkornParser parser = new AkornParser(tokens);
+    parser.removeErrorListeners();
+    parser.addErrorListener(errors);
+    AkornParser.FileContext tree = parser.file();
+    if (errors.count() > 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new AstBuilder(file, tokens).file(tree));
+  }
+}
