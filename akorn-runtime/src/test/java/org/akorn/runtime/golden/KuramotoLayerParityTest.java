@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import org.akorn.runtime.nn.Gradients;
 import org.akorn.runtime.nn.KuramotoLayer;
 import org.akorn.runtime.nn.KuramotoResult;
 import org.akorn.runtime.nn.OmegaTerm;
@@ -79,6 +80,7 @@ class KuramotoLayerParityTest {
       WeightMapping mapping = WeightMapping.builder().add("", layer).build();
       mapping.importFrom(g.stateDict());
       ParameterStore ps = new ParameterStore(manager, false);
+      Gradients.zero(layer);
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         KuramotoResult r = layer.run(ps, x0, c, steps, null, true, true);
         for (int t = 0; t < steps; t++) {

@@ -19,6 +19,7 @@ import org.akorn.runtime.nn.Conv2dBlock;
 import org.akorn.runtime.nn.ConvStem;
 import org.akorn.runtime.nn.EmbeddingStem;
 import org.akorn.runtime.nn.FeatureNorm;
+import org.akorn.runtime.nn.Gradients;
 import org.akorn.runtime.nn.InitialState;
 import org.akorn.runtime.nn.KuramotoLayer;
 import org.akorn.runtime.nn.OmegaTerm;
@@ -64,6 +65,7 @@ class ModelParityTest {
       ParameterStore ps = new ParameterStore(manager, false);
       AkornInput in =
           AkornInput.of(digits).withMask(g.get("in.is_input")).withNoise(g.get("in.noise"));
+      Gradients.zero(net);
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         AkornResult r =
             net.run(ps, in, RunOptions.defaults().withKeepStates(true).withTraining(true));
