@@ -2,6 +2,7 @@ package org.akorn.runtime;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -80,37 +81,46 @@ public final class AkornNetwork extends AkornBlock {
     if (deviceLogged.compareAndSet(false, true)) {
       LOG.info("AKOrN network running on device {}", input.getDevice());
     }
-    boolean training = options.training();
-    NDArray c = stem == null ? input : stem.apply(ps, input, training);
-    NDArray mask = in.mask() == null ? null : maskLike(in.mask(), c);
-    NDArray noise = null;
-    if (initialState.usesNoise()) {
-      noise =
-          in.noise() != null
-              ? in.noise().toDevice(c.getDevice(), false)
-              : InitialState.gaussian(c.getManager(), c.getShape(), options.seed());
-    }
-    NDArray x = initialState.create(ps, c, mask, noise, training);
-    NDArray g = gamma == null ? null : ps.getValue(gamma, c.getDevice(), training);
-    List<KuramotoResult> layers = new ArrayList<>();
-    for (int i = 0; i < stages.size(); i++) {
-      Stage stage = stages.get(i);
-      if (stage.transition() != null) {
-        x = stage.transition().applyToState(ps, x, training);
-        c = stage.transition().applyToStimulus(ps, c, training);
+    // Every temporary of the run is closed at its end; outputs, states and energies survive.
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      boolean training = options.training();
+      NDArray c = stem == null ? input : stem.apply(ps, input, training);
+      NDArray mask = in.mask() == null ? null : maskLike(in.mask(), c);
+      NDArray noise = null;
+      if (initialState.usesNoise()) {
+        noise =
+            in.noise() != null
+                ? in.noise().toDevice(c.getDevice(), false)
+                : InitialState.gaussian(c.getManager(), c.getShape(), options.seed());
       }
-      KuramotoLayer layer = stage.layer();
-      int steps = options.stepsFor(i, layer.getDefaultSteps());
-      KuramotoResult r = layer.run(ps, x, c, steps, g, options.keepStates(), training);
-      layers.add(r);
-      x = r.last();
-      c = stage.readOut().apply(ps, x, training);
+      NDArray x = initialState.create(ps, c, mask, noise, training);
+      NDArray g = gamma == null ? null : ps.getValue(gamma, c.getDevice(), training);
+      List<KuramotoResult> layers = new ArrayList<>();
+      for (int i = 0; i < stages.size(); i++) {
+        Stage stage = stages.get(i);
+        if (stage.transition() != null) {
+          x = stage.transition().applyToState(ps, x, training);
+          c = stage.transition().applyToStimulus(ps, c, training);
+        }
+        KuramotoLayer layer = stage.layer();
+        int steps = options.stepsFor(i, layer.getDefaultSteps());
+        KuramotoResult r = layer.run(ps, x, c, steps, g, options.keepStates(), training);
+        layers.add(r);
+        x = r.last();
+        c = stage.readOut().apply(ps, x, training);
+      }
+      Map<String, NDArray> outputs = new LinkedHashMap<>();
+      outputs.put(outputName, head == null ? c : head.apply(ps, c, training));
+      outputs.put("x_last", x);
+      outputs.put("c_last", c);
+      outputs.values().forEach(NDScope::unregister);
+      for (KuramotoResult r : layers) {
+        r.states().forEach(NDScope::unregister);
+        r.energies().forEach(NDScope::unregister);
+      }
+      return new AkornResult(outputs, layers);
     }
-    Map<String, NDArray> outputs = new LinkedHashMap<>();
-    outputs.put(outputName, head == null ? c : head.apply(ps, c, training));
-    outputs.put("x_last", x);
-    outputs.put("c_last", c);
-    return new AkornResult(outputs, layers);
   }
 
   /** Brings a mask to {@code [B, 1, spatial...]} like {@code c}. */

@@ -121,6 +121,24 @@ class AkornNetworkTest {
   }
 
   @Test
+  void repeatedRunsLeaveNoArraysInTheModelManager() {
+    try (NDManager model = NDManager.newBaseManager()) {
+      AkornNetwork net = sudokuLike(InitialState.noise());
+      net.initialize(model, DataType.FLOAT32, new Shape(2, 9, 9));
+      ParameterStore ps = new ParameterStore(model, false);
+      int before = model.getManagedArrays().size();
+      for (int i = 0; i < 3; i++) {
+        try (NDManager batch = model.newSubManager()) {
+          AkornResult r =
+              net.run(ps, AkornInput.of(digits(batch)), RunOptions.defaults().withSteps(5));
+          assertThat(r.output("logits").getShape()).isEqualTo(new Shape(2, 9, 9, 9));
+        }
+      }
+      assertThat(model.getManagedArrays().size()).isEqualTo(before);
+    }
+  }
+
+  @Test
   void builderRequiresAStage() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> AkornNetwork.builder().build());

@@ -115,57 +115,64 @@ public final class KuramotoLayer extends AkornBlock {
               + channels
               + " channels");
     }
-    NDArray g =
-        gammaOverride != null
-            ? gammaOverride
-            : gamma != null ? ps.getValue(gamma, x0.getDevice(), training) : null;
-    NDArray stim = cNorm == null ? c : cNorm.apply(ps, c, training);
-    UnaryOperator<NDArray> coupling = connectivity.bind(ps, x0, training);
-    UnaryOperator<NDArray> omg = omega == null ? null : omega.bind(ps, x0, training);
-    Shape groups = NnUtil.groupShape(x0.getShape(), n);
+    // Temporaries (normalised stimulus, hoisted coupling terms) are closed at the end of the run;
+    // only the returned states and energies survive.
+    try (NDScope runScope = new NDScope()) {
+      runScope.suppressNotUsedWarning();
+      NDArray g =
+          gammaOverride != null
+              ? gammaOverride
+              : gamma != null ? ps.getValue(gamma, x0.getDevice(), training) : null;
+      NDArray stim = cNorm == null ? c : cNorm.apply(ps, c, training);
+      UnaryOperator<NDArray> coupling = connectivity.bind(ps, x0, training);
+      UnaryOperator<NDArray> omg = omega == null ? null : omega.bind(ps, x0, training);
+      Shape groups = NnUtil.groupShape(x0.getShape(), n);
 
-    List<NDArray> states = new ArrayList<>();
-    List<NDArray> energies = new ArrayList<>();
-    energies.add(x0.getManager().zeros(new Shape(x0.getShape().get(0)), x0.getDataType()));
-    NDArray x = Sphere.normalize(x0, n);
-    for (int t = 0; t < steps; t++) {
-      NDArray next;
-      NDArray energy;
-      try (NDScope scope = new NDScope()) {
-        scope.suppressNotUsedWarning();
-        NDArray y = coupling.apply(x).add(stim);
-        NDArray sim = x.mul(y);
-        energy = NnUtil.sumPerSample(sim).neg();
-        if (projection) {
-          NDArray xg = x.reshape(groups);
-          NDArray dot = sim.reshape(groups).sum(new int[] {2}, true);
-          y = y.sub(dot.mul(xg).reshape(x.getShape()));
+      List<NDArray> states = new ArrayList<>();
+      List<NDArray> energies = new ArrayList<>();
+      energies.add(x0.getManager().zeros(new Shape(x0.getShape().get(0)), x0.getDataType()));
+      NDArray x = Sphere.normalize(x0, n);
+      for (int t = 0; t < steps; t++) {
+        NDArray next;
+        NDArray energy;
+        try (NDScope scope = new NDScope()) {
+          scope.suppressNotUsedWarning();
+          NDArray y = coupling.apply(x).add(stim);
+          NDArray sim = x.mul(y);
+          energy = NnUtil.sumPerSample(sim).neg();
+          if (projection) {
+            NDArray xg = x.reshape(groups);
+            NDArray dot = sim.reshape(groups).sum(new int[] {2}, true);
+            y = y.sub(dot.mul(xg).reshape(x.getShape()));
+          }
+          NDArray dx;
+          if (omg != null) {
+            dx = omg.apply(x).add(y);
+          } else if (noOmega == NoOmega.IDENTITY) {
+            dx = x.add(y);
+          } else {
+            dx = y;
+          }
+          NDArray step = g != null ? dx.mul(g) : dx.mul(fixedGamma);
+          next = Sphere.normalize(x.add(step), n);
+          NDScope.unregister(next, energy);
         }
-        NDArray dx;
-        if (omg != null) {
-          dx = omg.apply(x).add(y);
-        } else if (noOmega == NoOmega.IDENTITY) {
-          dx = x.add(y);
-        } else {
-          dx = y;
+        if (!keepStates && t > 0) {
+          x.close();
         }
-        NDArray step = g != null ? dx.mul(g) : dx.mul(fixedGamma);
-        next = Sphere.normalize(x.add(step), n);
-        NDScope.unregister(next, energy);
+        if (keepStates) {
+          states.add(next);
+        }
+        energies.add(energy);
+        x = next;
       }
-      if (!keepStates && t > 0) {
-        x.close();
+      if (!keepStates || steps == 0) {
+        states.add(x);
       }
-      if (keepStates) {
-        states.add(next);
-      }
-      energies.add(energy);
-      x = next;
+      states.forEach(NDScope::unregister);
+      energies.forEach(NDScope::unregister);
+      return new KuramotoResult(states, energies);
     }
-    if (!keepStates || steps == 0) {
-      states.add(x);
-    }
-    return new KuramotoResult(states, energies);
   }
 
   /** {@link #run} with the layer's default number of steps, keeping every state. */
