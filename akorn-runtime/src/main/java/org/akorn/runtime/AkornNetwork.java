@@ -92,7 +92,8 @@ public final class AkornNetwork extends AkornBlock {
         noise =
             in.noise() != null
                 ? in.noise().toDevice(c.getDevice(), false)
-                : InitialState.gaussian(c.getManager(), c.getShape(), options.seed());
+                : InitialState.gaussian(c.getManager(), c.getShape(), options.seed())
+                  .toDevice(c.getDevice(), false);
       }
       NDArray x = initialState.create(ps, c, mask, noise, training);
       NDArray g = gamma == null ? null : ps.getValue(gamma, c.getDevice(), training);
@@ -134,11 +135,7 @@ public final class AkornNetwork extends AkornBlock {
       return m;
     }
     if (m.getShape().size() == target.size()) {
-      Shape ms = m.getShape();
-      if (ms.dimension() == cs.dimension() && ms.get(ms.dimension() - 1) == 1) {
-        // channels-last [B, H, W, 1]
-        return m.reshape(target);
-      }
+      // [B, H, W] or channels-last [B, H, W, 1]: same element order as [B, 1, H, W]
       return m.reshape(target);
     }
     throw new IllegalArgumentException("mask " + m.getShape() + " does not fit stimulus " + cs);

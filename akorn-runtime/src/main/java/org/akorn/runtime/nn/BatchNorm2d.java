@@ -55,16 +55,15 @@ public final class BatchNorm2d extends AkornBlock implements ArrayOp {
     NDArray b = ps.getValue(bias, x.getDevice(), training).reshape(bc);
     NDArray rm = ps.getValue(runningMean, x.getDevice(), training);
     NDArray rv = ps.getValue(runningVar, x.getDevice(), training);
-    int[] axes = new int[x.getShape().dimension() - 1];
-    axes[0] = 0;
-    for (int i = 1; i < axes.length; i++) {
-      axes[i] = i + 1;
-    }
     NDArray mean;
     NDArray var;
     if (training) {
-      mean = x.mean(axes, true);
-      var = x.sub(mean).square().mean(axes, true);
+      // per-channel statistics over batch and space: [C, B * H * W]
+      NDArray perChannel = x.swapAxes(0, 1).reshape(channels, -1);
+      mean = perChannel.mean(new int[] {1}, true);
+      var = perChannel.sub(mean).square().mean(new int[] {1}, true);
+      mean = mean.reshape(bc);
+      var = var.reshape(bc);
       long count = x.getShape().size() / channels;
       NDArray m = mean.stopGradient().reshape(channels);
       NDArray v = var.stopGradient().reshape(channels).mul(count / (float) Math.max(1, count - 1));

@@ -52,8 +52,8 @@ public final class ConvStem extends AkornBlock implements ArrayOp {
     NDArray in = x;
     if (mean != null) {
       Shape bc = NnUtil.channelShape(mean.length, x.getShape().dimension());
-      NDArray m = x.getManager().create(mean).reshape(bc);
-      NDArray s = x.getManager().create(std).reshape(bc);
+      NDArray m = NnUtil.onDeviceOf(x.getManager().create(mean).reshape(bc), x);
+      NDArray s = NnUtil.onDeviceOf(x.getManager().create(std).reshape(bc), x);
       in = x.sub(m).div(s);
     }
     return conv.apply(ps, in, training);

@@ -30,7 +30,7 @@ public final class EmbeddingStem extends AkornBlock implements ArrayOp {
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     NDArray table = ps.getValue(weight, x.getDevice(), training);
     NDArray ids = x.toType(DataType.INT64, false).expandDims(-1);
-    NDArray codes = x.getManager().arange(0, vocab, 1, DataType.INT64);
+    NDArray codes = NnUtil.onDeviceOf(x.getManager().arange(0, vocab, 1, DataType.INT64), x);
     NDArray oneHot = ids.eq(codes).toType(table.getDataType(), false);
     NDArray emb = oneHot.matMul(table); // [B, H, W, C]
     int rank = emb.getShape().dimension();

@@ -19,6 +19,9 @@ import org.akorn.runtime.weights.WeightMapping;
  * per-position 2x2 blocks {@code mat_q, mat_k, mat_v, mat_o [H*W, head_dim/2, 2, 2]} applied to
  * consecutive feature pairs of each head (q, k, v before attention, o after it).
  *
+ * <p>On a grid other than the one it was built for, the GTA matrices are resampled bilinearly
+ * (align_corners=False), as the reference's {@code rescale_gta_mat}.
+ *
  * <p>The GTA products are computed as two broadcast multiply-adds on paired features:
  * {@code y = x_even * M[:, :, :, 0] + x_odd * M[:, :, :, 1]}.
  */
@@ -87,30 +90,27 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
 
   @Override
   public UnaryOperator<NDArray> bind(ParameterStore ps, NDArray like, boolean training) {
-    NDArray[] rq = matQ == null ? null : columns(ps, matQ, like, training);
-    NDArray[] rk = matQ == null ? null : columns(ps, matK, like, training);
-    NDArray[] rv = matQ == null ? null : columns(ps, matV, like, training);
-    NDArray[] ro = matQ == null ? null : columns(ps, matO, like, training);
+    if (like.getShape().dimension() != 4) {
+      throw new IllegalArgumentException(
+          "attention coupling expects [B, C, H, W], got " + like.getShape());
+    }
+    int h = Math.toIntExact(like.getShape().get(2));
+    int w = Math.toIntExact(like.getShape().get(3));
+    NDArray[] rq = matQ == null ? null : columns(ps, matQ, like, h, w, training);
+    NDArray[] rk = matQ == null ? null : columns(ps, matK, like, h, w, training);
+    NDArray[] rv = matQ == null ? null : columns(ps, matV, like, h, w, training);
+    NDArray[] ro = matQ == null ? null : columns(ps, matO, like, h, w, training);
     UnaryOperator<NDArray> qkv = wQkv.bind(ps, like, training);
     UnaryOperator<NDArray> out = wO.bind(ps, like, training);
     float scale = (float) (1.0 / Math.sqrt(headDim));
     return x -> {
       Shape s = x.getShape();
       long b = s.get(0);
-      long h = s.get(2);
-      long w = s.get(3);
-      if (matQ != null && (h != height || w != width)) {
+      if (s.get(2) != h || s.get(3) != w) {
         throw new IllegalArgumentException(
-            "GTA attention was built for a "
-                + height
-                + "x"
-                + width
-                + " grid, got "
-                + h
-                + "x"
-                + w);
+            "bound for a " + h + "x" + w + " grid, got " + s.get(2) + "x" + s.get(3));
       }
-      long hw = h * w;
+      long hw = (long) h * w;
       NDList parts = qkv.apply(x).split(3, 1);
       // [B, d, heads, HW] -> [B, heads, HW, d]
       NDArray q = parts.get(0).reshape(b, headDim, heads, hw).transpose(0, 2, 3, 1);
@@ -132,10 +132,42 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
     };
   }
 
-  /** Columns 0 and 1 of the 2x2 blocks, each {@code [HW, d/2, 2]}. */
-  private static NDArray[] columns(
-      ParameterStore ps, Parameter mat, NDArray like, boolean training) {
+  /**
+   * The GTA matrices for an {@code h x w} grid: the parameter itself on the grid it was built
+   * for, otherwise resampled bilinearly (align_corners=False) as the reference does.
+   */
+  NDArray matricesFor(ParameterStore ps, Parameter mat, NDArray like, int h, int w, boolean training) {
     NDArray m = ps.getValue(mat, like.getDevice(), training);
+    if (h == height && w == width) {
+      return m;
+    }
+    long k = m.getShape().size() / ((long) height * width);
+    NDArray grid = m.reshape(height, width, k).transpose(2, 0, 1); // [K, height, width]
+    NDArray ah = NnUtil.onDeviceOf(bilinearWeights(like.getManager(), height, h), like);
+    NDArray aw = NnUtil.onDeviceOf(bilinearWeights(like.getManager(), width, w), like);
+    NDArray resized = ah.matMul(grid).matMul(aw.transpose()); // [K, h, w]
+    return resized.transpose(1, 2, 0).reshape((long) h * w, headDim / 2, 2, 2);
+  }
+
+  /** {@code [out, in]} weights of PyTorch's bilinear resampling with align_corners=False. */
+  static NDArray bilinearWeights(NDManager manager, int in, int out) {
+    float[] a = new float[out * in];
+    double scale = (double) in / out;
+    for (int d = 0; d < out; d++) {
+      double src = Math.max(0.0, (d + 0.5) * scale - 0.5);
+      int i0 = (int) src;
+      int i1 = i0 < in - 1 ? i0 + 1 : i0;
+      double l1 = src - i0;
+      a[d * in + i0] += (float) (1.0 - l1);
+      a[d * in + i1] += (float) l1;
+    }
+    return manager.create(a, new Shape(out, in));
+  }
+
+  /** Columns 0 and 1 of the 2x2 blocks, each {@code [HW, d/2, 2]}. */
+  private NDArray[] columns(
+      ParameterStore ps, Parameter mat, NDArray like, int h, int w, boolean training) {
+    NDArray m = matricesFor(ps, mat, like, h, w, training);
     return new NDArray[] {m.get(":, :, :, 0"), m.get(":, :, :, 1")};
   }
 

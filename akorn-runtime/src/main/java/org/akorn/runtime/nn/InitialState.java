@@ -30,7 +30,10 @@ public abstract class InitialState extends AkornBlock {
   public abstract NDArray create(
       ParameterStore ps, NDArray c, NDArray mask, NDArray noise, boolean training);
 
-  /** Standard normal noise from a seeded {@link Random} (no engine-global RNG state). */
+  /**
+   * Standard normal noise from a seeded {@link Random} (no engine-global RNG state), on the
+   * manager's device.
+   */
   public static NDArray gaussian(NDManager manager, Shape shape, long seed) {
     Random rnd = new Random(seed);
     float[] data = new float[Math.toIntExact(shape.size())];

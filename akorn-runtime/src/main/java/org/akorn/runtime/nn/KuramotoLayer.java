@@ -130,7 +130,9 @@ public final class KuramotoLayer extends AkornBlock {
 
       List<NDArray> states = new ArrayList<>();
       List<NDArray> energies = new ArrayList<>();
-      energies.add(x0.getManager().zeros(new Shape(x0.getShape().get(0)), x0.getDataType()));
+      energies.add(
+          NnUtil.onDeviceOf(
+              x0.getManager().zeros(new Shape(x0.getShape().get(0)), x0.getDataType()), x0));
       NDArray x = Sphere.normalize(x0, n);
       for (int t = 0; t < steps; t++) {
         NDArray next;

@@ -27,6 +27,11 @@ final class NnUtil {
     return new Shape(dims);
   }
 
+  /** {@code a} moved to the device of {@code like} (no copy when it is already there). */
+  static NDArray onDeviceOf(NDArray a, NDArray like) {
+    return a.toDevice(like.getDevice(), false);
+  }
+
   /** Sum over every axis but the first: {@code [B, ...] -> [B]}. */
   static NDArray sumPerSample(NDArray x) {
     return x.reshape(x.getShape().get(0), -1).sum(new int[] {1});

@@ -66,7 +66,9 @@ public final class OmegaTerm extends AkornBlock implements ArrayOp {
     long[] signDims = new long[rank];
     java.util.Arrays.fill(signDims, 1L);
     signDims[2] = 2;
-    NDArray sign = like.getManager().create(new float[] {1f, -1f}).reshape(new Shape(signDims));
+    NDArray sign =
+        NnUtil.onDeviceOf(
+            like.getManager().create(new float[] {1f, -1f}).reshape(new Shape(signDims)), like);
     NDArray factor = sign.mul(w);
     return x -> {
       Shape s = x.getShape();
