@@ -177,6 +177,27 @@ public final class KuramotoLayer extends AkornBlock {
     }
   }
 
+  /**
+   * {@link #run} from seeded standard normal noise (a {@link java.util.Random} with {@code seed},
+   * no engine-global state) shaped like {@code c}.
+   */
+  public KuramotoResult runFromNoise(
+      ParameterStore ps,
+      NDArray c,
+      long seed,
+      int steps,
+      NDArray gammaOverride,
+      boolean keepStates,
+      boolean training) {
+    NDArray x0 =
+        InitialState.gaussian(c.getManager(), c.getShape(), seed).toDevice(c.getDevice(), false);
+    try {
+      return run(ps, x0, c, steps, gammaOverride, keepStates, training);
+    } finally {
+      x0.close(); // the states are normalised copies
+    }
+  }
+
   /** {@link #run} with the layer's default number of steps, keeping every state. */
   public KuramotoResult run(ParameterStore ps, NDArray x0, NDArray c, boolean training) {
     return run(ps, x0, c, defaultSteps, null, true, training);

@@ -123,6 +123,20 @@ class KuramotoLayerBehaviourTest {
   }
 
   @Test
+  void seededNoiseStartIsReproducible() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      KuramotoLayer l = layer(m, conv());
+      ParameterStore ps = new ParameterStore(m, false);
+      NDArray c = InitialState.gaussian(m, SHAPE, 2);
+      NDArray a = l.runFromNoise(ps, c, 11, 3, null, false, false).last();
+      NDArray b = l.runFromNoise(ps, c, 11, 3, null, false, false).last();
+      NDArray explicit = l.run(ps, InitialState.gaussian(m, SHAPE, 11), c, 3, null, false, false).last();
+      assertThat(maxDiff(a, b)).isEqualTo(0f);
+      assertThat(maxDiff(a, explicit)).isEqualTo(0f);
+    }
+  }
+
+  @Test
   void forwardTakesStepsFromParams() {
     try (NDManager m = NDManager.newBaseManager()) {
       KuramotoLayer l = layer(m, conv());
