@@ -139,6 +139,37 @@ class AkornNetworkTest {
   }
 
   @Test
+  void trainingModeBackpropagatesThroughBatchNormAndUpdatesRunningStats() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      AkornNetwork net =
+          ReferenceModels.classification(
+              java.util.Map.of(
+                  "ch", 8, "L", 2, "T", 2, "ksizes", java.util.List.of(3, 3), "out_classes", 3));
+      net.initialize(m, DataType.FLOAT32, new Shape(2, 3, 32, 32));
+      var mapping = ReferenceLayouts.classification(net);
+      var runningMean = mapping.targets().get("layers.0.3.2.fn.0.running_mean").getArray();
+      float before = runningMean.sum().getFloat();
+      ParameterStore ps = new ParameterStore(m, false);
+      NDArray image = InitialState.gaussian(m, new Shape(2, 3, 32, 32), 3).abs();
+      org.akorn.runtime.nn.Gradients.zero(net);
+      try (ai.djl.training.GradientCollector gc =
+          ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+        AkornResult r = net.run(ps, AkornInput.of(image), RunOptions.defaults().withTraining(true));
+        gc.backward(r.output("logits").square().sum());
+      }
+      assertThat(runningMean.sum().getFloat()).isNotEqualTo(before);
+      for (var e : mapping.targets().entrySet()) {
+        var p = e.getValue();
+        if (p.requiresGradient()) {
+          float g = p.getArray().getGradient().abs().sum().getFloat();
+          assertThat(Float.isFinite(g)).isTrue();
+          assertThat(g).isGreaterThan(0f);
+        }
+      }
+    }
+  }
+
+  @Test
   void builderRequiresAStage() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> AkornNetwork.builder().build());
