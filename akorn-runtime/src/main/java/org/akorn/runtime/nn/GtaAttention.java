@@ -96,13 +96,28 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
     }
     int h = Math.toIntExact(like.getShape().get(2));
     int w = Math.toIntExact(like.getShape().get(3));
-    NDArray[] rq = matQ == null ? null : columns(ps, matQ, like, h, w, training);
-    NDArray[] rk = matQ == null ? null : columns(ps, matK, like, h, w, training);
-    NDArray[] rv = matQ == null ? null : columns(ps, matV, like, h, w, training);
-    NDArray[] ro = matQ == null ? null : columns(ps, matO, like, h, w, training);
+    // Per run: the 2x2 blocks' columns laid out for the channel layout [.., d/2, 2, heads, HW].
+    NDArray[] qkvCols = null;
+    NDArray[] outCols = null;
+    if (matQ != null) {
+      NDArray[] q = columns(ps, matQ, like, h, w, training);
+      NDArray[] k = columns(ps, matK, like, h, w, training);
+      NDArray[] v = columns(ps, matV, like, h, w, training);
+      qkvCols =
+          new NDArray[] {
+            NDArrays.stack(java.util.List.of(q[0], k[0], v[0])).expandDims(0),
+            NDArrays.stack(java.util.List.of(q[1], k[1], v[1])).expandDims(0)
+          };
+      NDArray[] o = columns(ps, matO, like, h, w, training);
+      outCols = new NDArray[] {o[0].expandDims(0), o[1].expandDims(0)};
+    }
+    NDArray[] rqkv = qkvCols;
+    NDArray[] ro = outCols;
     UnaryOperator<NDArray> qkv = wQkv.bind(ps, like, training);
     UnaryOperator<NDArray> out = wO.bind(ps, like, training);
     float scale = (float) (1.0 / Math.sqrt(headDim));
+    long hw = (long) h * w;
+    int pairs = headDim / 2;
     return x -> {
       Shape s = x.getShape();
       long b = s.get(0);
@@ -110,25 +125,21 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
         throw new IllegalArgumentException(
             "bound for a " + h + "x" + w + " grid, got " + s.get(2) + "x" + s.get(3));
       }
-      long hw = (long) h * w;
-      NDList parts = qkv.apply(x).split(3, 1);
-      // [B, d, heads, HW] -> [B, heads, HW, d]
+      // channels of q, k, v: (d, head) with d = 2 * pair + component
+      NDArray t = qkv.apply(x);
+      if (rqkv != null) {
+        t = rotate(t.reshape(b, 3, pairs, 2, heads, hw), rqkv, 3);
+      }
+      NDList parts = t.reshape(b, 3, headDim, heads, hw).split(3, 1);
       NDArray q = parts.get(0).reshape(b, headDim, heads, hw).transpose(0, 2, 3, 1);
-      NDArray k = parts.get(1).reshape(b, headDim, heads, hw).transpose(0, 2, 3, 1);
+      NDArray kT = parts.get(1).reshape(b, headDim, heads, hw).transpose(0, 2, 1, 3);
       NDArray v = parts.get(2).reshape(b, headDim, heads, hw).transpose(0, 2, 3, 1);
-      if (rq != null) {
-        q = rotate(q, rq);
-        k = rotate(k, rk);
-        v = rotate(v, rv);
-      }
-      NDArray attn = q.mul(scale).matMul(k.transpose(0, 1, 3, 2)).softmax(-1);
-      NDArray o = attn.matMul(v);
+      NDArray o = q.mul(scale).matMul(kT).softmax(-1).matMul(v); // [B, heads, HW, d]
+      o = o.transpose(0, 3, 1, 2); // [B, d, heads, HW]
       if (ro != null) {
-        o = rotate(o, ro);
+        o = rotate(o.reshape(b, pairs, 2, heads, hw), ro, 2);
       }
-      // [B, heads, HW, d] -> [B, d, heads, HW] -> [B, C, H, W]
-      o = o.transpose(0, 3, 1, 2).reshape(b, channels, h, w);
-      return out.apply(o);
+      return out.apply(o.reshape(b, channels, h, w));
     };
   }
 
@@ -164,20 +175,27 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
     return manager.create(a, new Shape(out, in));
   }
 
-  /** Columns 0 and 1 of the 2x2 blocks, each {@code [HW, d/2, 2]}. */
+  /** Columns 0 and 1 of the 2x2 blocks, each laid out {@code [d/2, 2, 1, HW]}. */
   private NDArray[] columns(
       ParameterStore ps, Parameter mat, NDArray like, int h, int w, boolean training) {
     NDArray m = matricesFor(ps, mat, like, h, w, training);
-    return new NDArray[] {m.get(":, :, :, 0"), m.get(":, :, :, 1")};
+    long hw = (long) h * w;
+    return new NDArray[] {
+      m.get(":, :, :, 0").transpose(1, 2, 0).reshape(headDim / 2, 2, 1, hw),
+      m.get(":, :, :, 1").transpose(1, 2, 0).reshape(headDim / 2, 2, 1, hw)
+    };
   }
 
-  /** {@code x [B, heads, HW, d]}: per pair, {@code y = M x} with M given by its two columns. */
-  private NDArray rotate(NDArray x, NDArray[] cols) {
-    Shape s = x.getShape();
-    NDArray pairs = x.reshape(s.get(0), s.get(1), s.get(2), headDim / 2, 2);
-    NDArray even = pairs.get(":, :, :, :, 0:1");
-    NDArray odd = pairs.get(":, :, :, :, 1:2");
-    return even.mul(cols[0]).add(odd.mul(cols[1])).reshape(s);
+  /**
+   * Applies the 2x2 blocks to feature pairs: {@code x} has the pair component at {@code axis}
+   * (followed by heads and positions); {@code y_i = M_i0 x_0 + M_i1 x_1} as two broadcast
+   * multiply-adds.
+   */
+  private static NDArray rotate(NDArray x, NDArray[] cols, int axis) {
+    String prefix = ":, ".repeat(axis);
+    NDArray even = x.get(prefix + "0:1");
+    NDArray odd = x.get(prefix + "1:2");
+    return even.mul(cols[0]).add(odd.mul(cols[1]));
   }
 
   @Override
