@@ -18,7 +18,7 @@ import org.akorn.runtime.nn.InitialState;
 import org.akorn.runtime.nn.Inits;
 import org.akorn.runtime.nn.KuramotoLayer;
 import org.akorn.runtime.nn.KuramotoResult;
-import org.akorn.runtime.nn.NDArrays;
+import org.akorn.runtime.nn.Stacks;
 import org.akorn.runtime.nn.OpChain;
 import org.akorn.runtime.nn.Stage;
 import org.akorn.runtime.weights.WeightMapping;
@@ -212,7 +212,7 @@ public final class AkornNetwork extends AkornBlock {
 
   /** Energies of stage {@code i} as {@code [T+1, B]}. */
   public static NDArray energies(AkornResult r, int stage) {
-    return NDArrays.stack(r.layers().get(stage).energies());
+    return Stacks.stack(r.layers().get(stage).energies());
   }
 
   public static Builder builder() {

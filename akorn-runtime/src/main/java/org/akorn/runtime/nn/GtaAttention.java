@@ -105,8 +105,8 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
       NDArray[] v = columns(ps, matV, like, h, w, training);
       qkvCols =
           new NDArray[] {
-            NDArrays.stack(java.util.List.of(q[0], k[0], v[0])).expandDims(0),
-            NDArrays.stack(java.util.List.of(q[1], k[1], v[1])).expandDims(0)
+            Stacks.stack(java.util.List.of(q[0], k[0], v[0])).expandDims(0),
+            Stacks.stack(java.util.List.of(q[1], k[1], v[1])).expandDims(0)
           };
       NDArray[] o = columns(ps, matO, like, h, w, training);
       outCols = new NDArray[] {o[0].expandDims(0), o[1].expandDims(0)};

@@ -211,7 +211,7 @@ public final class KuramotoLayer extends AkornBlock {
       steps = ((Number) params.get("steps")).intValue();
     }
     KuramotoResult r = run(ps, inputs.get(0), inputs.get(1), steps, null, false, training);
-    return new NDList(r.last(), NDArrays.stack(r.energies()));
+    return new NDList(r.last(), Stacks.stack(r.energies()));
   }
 
   @Override

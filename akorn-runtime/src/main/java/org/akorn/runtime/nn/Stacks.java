@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDList;
 import java.util.List;
 
 /** Small array helpers. */
-public final class NDArrays {
-  private NDArrays() {}
+public final class Stacks {
+  private Stacks() {}
 
   /** Stacks arrays of equal shape along a new first axis. */
   public static NDArray stack(List<NDArray> arrays) {
