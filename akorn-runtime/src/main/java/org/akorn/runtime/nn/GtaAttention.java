@@ -1,0 +1,271 @@
+package org.akorn.runtime.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.util.PairList;
+import java.util.function.UnaryOperator;
+import org.akorn.runtime.weights.WeightMapping;
+
+/**
+ * Multi-head self-attention over all positions of {@code [B, C, H, W]} with 1x1 convolutions
+ * {@code W_qkv} (C -> 3C) and {@code W_o} (C -> C), heads taking channels head-fastest
+ * ({@code channel = d * heads + head}), scale {@code 1/sqrt(C/heads)}, and optionally GTA: learnable
+ * per-position 2x2 blocks {@code mat_q, mat_k, mat_v, mat_o [H*W, head_dim/2, 2, 2]} applied to
+ * consecutive feature pairs of each head (q, k, v before attention, o after it).
+ *
+ * <p>On a grid other than the one it was built for, the GTA matrices are resampled bilinearly
+ * (align_corners=False), as the reference's {@code rescale_gta_mat}.
+ *
+ * <p>The GTA products are computed as two broadcast multiply-adds on paired features:
+ * {@code y = x_even * M[:, :, :, 0] + x_odd * M[:, :, :, 1]}.
+ */
+public final class GtaAttention extends AkornBlock implements ArrayOp {
+  private final int channels;
+  private final int heads;
+  private final int headDim;
+  private final int height;
+  private final int width;
+  private final Conv2dBlock wQkv;
+  private final Conv2dBlock wO;
+  private final Parameter matQ;
+  private final Parameter matK;
+  private final Parameter matV;
+  private final Parameter matO;
+
+  private GtaAttention(Builder b) {
+    this.channels = b.channels;
+    this.heads = b.heads;
+    this.headDim = b.channels / b.heads;
+    this.height = b.height;
+    this.width = b.width;
+    wQkv =
+        addChildBlock(
+            "W_qkv", Conv2dBlock.builder().setChannels(channels, 3 * channels).setKernel(1).build());
+    wO = addChildBlock("W_o", Conv2dBlock.builder().setChannels(channels, channels).setKernel(1).build());
+    if (b.gta) {
+      Shape shape = new Shape((long) height * width, headDim / 2, 2, 2);
+      matQ = addParameter(param("mat_q", Parameter.Type.WEIGHT, shape, rotations(false), true));
+      matK = addParameter(param("mat_k", Parameter.Type.WEIGHT, shape, rotations(false), true));
+      matV = addParameter(param("mat_v", Parameter.Type.WEIGHT, shape, rotations(false), true));
+      matO = addParameter(param("mat_o", Parameter.Type.WEIGHT, shape, rotations(true), true));
+    } else {
+      matQ = null;
+      matK = null;
+      matV = null;
+      matO = null;
+    }
+  }
+
+  /** The GTA initialisation: per position, rotations by r*f_i then s*f_i, i < ceil(d/4). */
+  private Initializer rotations(boolean transpose) {
+    return (NDManager manager, Shape shape, DataType dataType) -> {
+      int pairs = headDim / 2;
+      int freqs = (headDim + 3) / 4;
+      float[] data = new float[height * width * pairs * 4];
+      int idx = 0;
+      for (int r = 0; r < height; r++) {
+        for (int s = 0; s < width; s++) {
+          for (int p = 0; p < pairs; p++) {
+            int i = p / 2;
+            double f = Math.exp(-(2.0 * i) * (Math.log(10000.0) / (2.0 * freqs)));
+            double th = (p % 2 == 0 ? r : s) * f;
+            float cos = (float) Math.cos(th);
+            float sin = (float) Math.sin(th);
+            data[idx++] = cos;
+            data[idx++] = transpose ? sin : -sin;
+            data[idx++] = transpose ? -sin : sin;
+            data[idx++] = cos;
+          }
+        }
+      }
+      return manager.create(data, shape).toType(dataType, false);
+    };
+  }
+
+  @Override
+  public UnaryOperator<NDArray> bind(ParameterStore ps, NDArray like, boolean training) {
+    if (like.getShape().dimension() != 4) {
+      throw new IllegalArgumentException(
+          "attention coupling expects [B, C, H, W], got " + like.getShape());
+    }
+    int h = Math.toIntExact(like.getShape().get(2));
+    int w = Math.toIntExact(like.getShape().get(3));
+    // Per run: the 2x2 blocks' columns laid out for the channel layout [.., d/2, 2, heads, HW].
+    NDArray[] qkvCols = null;
+    NDArray[] outCols = null;
+    if (matQ != null) {
+      NDArray[] q = columns(ps, matQ, like, h, w, training);
+      NDArray[] k = columns(ps, matK, like, h, w, training);
+      NDArray[] v = columns(ps, matV, like, h, w, training);
+      qkvCols =
+          new NDArray[] {
+            Stacks.stack(java.util.List.of(q[0], k[0], v[0])).expandDims(0),
+            Stacks.stack(java.util.List.of(q[1], k[1], v[1])).expandDims(0)
+          };
+      NDArray[] o = columns(ps, matO, like, h, w, training);
+      outCols = new NDArray[] {o[0].expandDims(0), o[1].expandDims(0)};
+    }
+    NDArray[] rqkv = qkvCols;
+    NDArray[] ro = outCols;
+    UnaryOperator<NDArray> qkv = wQkv.bind(ps, like, training);
+    UnaryOperator<NDArray> out = wO.bind(ps, like, training);
+    float scale = (float) (1.0 / Math.sqrt(headDim));
+    long hw = (long) h * w;
+    int pairs = headDim / 2;
+    return x -> {
+      Shape s = x.getShape();
+      long b = s.get(0);
+      if (s.get(2) != h || s.get(3) != w) {
+        throw new IllegalArgumentException(
+            "bound for a " + h + "x" + w + " grid, got " + s.get(2) + "x" + s.get(3));
+      }
+      // channels of q, k, v: (d, head) with d = 2 * pair + component
+      NDArray t = qkv.apply(x);
+      if (rqkv != null) {
+        t = rotate(t.reshape(b, 3, pairs, 2, heads, hw), rqkv, 3);
+      }
+      NDList parts = t.reshape(b, 3, headDim, heads, hw).split(3, 1);
+      NDArray q = parts.get(0).reshape(b, headDim, heads, hw).transpose(0, 2, 3, 1);
+      NDArray kT = parts.get(1).reshape(b, headDim, heads, hw).transpose(0, 2, 1, 3);
+      NDArray v = parts.get(2).reshape(b, headDim, heads, hw).transpose(0, 2, 3, 1);
+      NDArray o = q.mul(scale).matMul(kT).softmax(-1).matMul(v); // [B, heads, HW, d]
+      o = o.transpose(0, 3, 1, 2); // [B, d, heads, HW]
+      if (ro != null) {
+        o = rotate(o.reshape(b, pairs, 2, heads, hw), ro, 2);
+      }
+      return out.apply(o.reshape(b, channels, h, w));
+    };
+  }
+
+  /**
+   * The GTA matrices for an {@code h x w} grid: the parameter itself on the grid it was built
+   * for, otherwise resampled bilinearly (align_corners=False) as the reference does.
+   */
+  NDArray matricesFor(ParameterStore ps, Parameter mat, NDArray like, int h, int w, boolean training) {
+    NDArray m = ps.getValue(mat, like.getDevice(), training);
+    if (h == height && w == width) {
+      return m;
+    }
+    long k = m.getShape().size() / ((long) height * width);
+    NDArray grid = m.reshape(height, width, k).transpose(2, 0, 1); // [K, height, width]
+    NDArray ah = NnUtil.onDeviceOf(bilinearWeights(like.getManager(), height, h), like);
+    NDArray aw = NnUtil.onDeviceOf(bilinearWeights(like.getManager(), width, w), like);
+    NDArray resized = ah.matMul(grid).matMul(aw.transpose()); // [K, h, w]
+    return resized.transpose(1, 2, 0).reshape((long) h * w, headDim / 2, 2, 2);
+  }
+
+  /** {@code [out, in]} weights of PyTorch's bilinear resampling with align_corners=False. */
+  static NDArray bilinearWeights(NDManager manager, int in, int out) {
+    float[] a = new float[out * in];
+    double scale = (double) in / out;
+    for (int d = 0; d < out; d++) {
+      double src = Math.max(0.0, (d + 0.5) * scale - 0.5);
+      int i0 = (int) src;
+      int i1 = i0 < in - 1 ? i0 + 1 : i0;
+      double l1 = src - i0;
+      a[d * in + i0] += (float) (1.0 - l1);
+      a[d * in + i1] += (float) l1;
+    }
+    return manager.create(a, new Shape(out, in));
+  }
+
+  /** Columns 0 and 1 of the 2x2 blocks, each laid out {@code [d/2, 2, 1, HW]}. */
+  private NDArray[] columns(
+      ParameterStore ps, Parameter mat, NDArray like, int h, int w, boolean training) {
+    NDArray m = matricesFor(ps, mat, like, h, w, training);
+    long hw = (long) h * w;
+    return new NDArray[] {
+      m.get(":, :, :, 0").transpose(1, 2, 0).reshape(headDim / 2, 2, 1, hw),
+      m.get(":, :, :, 1").transpose(1, 2, 0).reshape(headDim / 2, 2, 1, hw)
+    };
+  }
+
+  /**
+   * Applies the 2x2 blocks to feature pairs: {@code x} has the pair component at {@code axis}
+   * (followed by heads and positions); {@code y_i = M_i0 x_0 + M_i1 x_1} as two broadcast
+   * multiply-adds.
+   */
+  private static NDArray rotate(NDArray x, NDArray[] cols, int axis) {
+    String prefix = ":, ".repeat(axis);
+    NDArray even = x.get(prefix + "0:1");
+    NDArray odd = x.get(prefix + "1:2");
+    return even.mul(cols[0]).add(odd.mul(cols[1]));
+  }
+
+  @Override
+  public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
+    return bind(ps, x, training).apply(x);
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0]};
+  }
+
+  @Override
+  public void collectReferenceKeys(String prefix, WeightMapping.Builder mapping) {
+    if (matQ != null) {
+      mapping.map(prefix + "mat_q", matQ);
+      mapping.map(prefix + "mat_k", matK);
+      mapping.map(prefix + "mat_v", matV);
+      mapping.map(prefix + "mat_o", matO);
+    }
+    wQkv.collectReferenceKeys(prefix + "W_qkv.", mapping);
+    wO.collectReferenceKeys(prefix + "W_o.", mapping);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder: {@code setChannels} and {@code setHeads} required; {@code optGta(h, w)} enables GTA. */
+  public static final class Builder {
+    private int channels;
+    private int heads;
+    private boolean gta;
+    private int height;
+    private int width;
+
+    public Builder setChannels(int channels) {
+      this.channels = channels;
+      return this;
+    }
+
+    public Builder setHeads(int heads) {
+      this.heads = heads;
+      return this;
+    }
+
+    /** Enables GTA for a grid of {@code height x width} positions. */
+    public Builder optGta(int height, int width) {
+      this.gta = true;
+      this.height = height;
+      this.width = width;
+      return this;
+    }
+
+    public GtaAttention build() {
+      if (channels <= 0 || heads <= 0 || channels % heads != 0) {
+        throw new IllegalArgumentException(
+            "heads (" + heads + ") must divide channels (" + channels + ")");
+      }
+      if (gta && ((channels / heads) % 2 != 0 || height <= 0 || width <= 0)) {
+        throw new IllegalArgumentException(
+            "GTA needs an even head dimension and a positive grid size");
+      }
+      return new GtaAttention(this);
+    }
+  }
+}

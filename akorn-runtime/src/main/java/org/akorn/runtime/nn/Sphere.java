@@ -1,0 +1,18 @@
+package org.akorn.runtime.nn;
+
+import ai.djl.ndarray.NDArray;
+
+/** Oscillator geometry: groups of {@code n} consecutive channels live on the unit sphere. */
+public final class Sphere {
+  /** Lower bound of the norm in {@link #normalize}, as {@code F.normalize}. */
+  public static final float EPS = 1e-12f;
+
+  private Sphere() {}
+
+  /** Divides each n-vector of {@code x [B, C, ...]} by {@code max(norm, 1e-12)}. */
+  public static NDArray normalize(NDArray x, int n) {
+    NDArray g = x.reshape(NnUtil.groupShape(x.getShape(), n));
+    NDArray norm = g.square().sum(new int[] {2}, true).sqrt().maximum(EPS);
+    return g.div(norm).reshape(x.getShape());
+  }
+}
