@@ -40,9 +40,13 @@ public final class AkornCompiler {
           continue;
         }
         seen.add(model.name());
-        ModelSpec spec = new ModelLinker(sink, loader.blocksVisibleFrom(file), request.overrides()).link(file, model);
-        ModelRules.checkAll(spec, sink);
-        models.add(spec);
+        try {
+          ModelSpec spec = new ModelLinker(sink, loader.blocksVisibleFrom(file), request.overrides()).link(file, model);
+          ModelRules.checkAll(spec, sink);
+          models.add(spec);
+        } catch (StackOverflowError e) {
+          sink.error(DiagnosticCode.SYNTAX, model.nameSpan(), "model " + model.name() + " is nested too deeply to link");
+        }
       }
     }
     boolean failed = sink.hasErrors();

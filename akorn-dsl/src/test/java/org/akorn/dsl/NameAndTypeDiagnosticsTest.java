@@ -158,4 +158,11 @@ class NameAndTypeDiagnosticsTest {
         .containsExactly(
             "m.akorn:1:11: error[E100]: unknown head 'logits'; write output NAME = SOURCE; for other outputs");
   }
+
+  @Test
+  void reportsAbsurdNestingInsteadOfCrashing() {
+    String src = "model M { param a: int = " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + "; }";
+
+    assertThat(headlines(src)).containsExactly("m.akorn:1:1: error[E001]: the file is nested too deeply to parse");
+  }
 }
