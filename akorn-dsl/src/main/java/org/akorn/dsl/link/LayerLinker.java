@@ -73,6 +73,9 @@ final class LayerLinker {
     long params = add(couplingParams, omegaParams, normParams, gamma.learnable().value() ? 1 : 0);
     int index = ctx.flow.layerCount++;
     String display = name != null ? name : "layer " + (index + 1);
+    if (name != null && ctx.flow.stages.stream().anyMatch(st -> st.info().name().equals(name))) {
+      display = name + " " + (index + 1); // a named layer inside repeat: one name per repetition
+    }
     StageInfo info = new StageInfo(display, span, shape, shape, params, macs);
     ctx.add(new Stage.KuramotoLayer(info, index, n, channels, steps, gamma, coupling, omega, cNorm, projection));
   }
