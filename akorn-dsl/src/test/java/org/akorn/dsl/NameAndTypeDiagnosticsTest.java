@@ -165,4 +165,18 @@ class NameAndTypeDiagnosticsTest {
 
     assertThat(headlines(src)).containsExactly("m.akorn:1:1: error[E001]: the file is nested too deeply to parse");
   }
+
+  @Test
+  void doesNotRepeatAFailedDeclarationAtEveryUse() {
+    String src = """
+        model M {
+          param ch: int = 2.5;
+          input c: stimulus[ch, 4, 4];
+          stem = identity(c);
+          output s = stimulus;
+        }
+        """;
+    assertThat(headlines(src))
+        .containsExactly("m.akorn:2:19: error[E105]: parameter 'ch' is declared an int, but its default is a number");
+  }
 }

@@ -106,6 +106,9 @@ public final class ModelLinker {
     if (v != null) {
       ctx.scope.bindLoopVariable(let.name(), v);
       lets.add(let.name());
+    } else {
+      ctx.scope.markFailed(let.name());
+      ctx.flow.broken = true;
     }
   }
 
@@ -115,6 +118,9 @@ public final class ModelLinker {
         HyperParameter hp = new ParameterLinker(ctx, overrides).link(p);
         if (hp != null) {
           parameters.add(hp);
+        } else {
+          ctx.scope.markFailed(p.name());
+          ctx.flow.broken = true;
         }
       }
     } else if (s instanceof StatementNode.Input in) {
@@ -125,6 +131,9 @@ public final class ModelLinker {
         if (spec != null) {
           ctx.inputs.put(spec.name(), spec);
           ctx.scope.defineInput(spec.name(), spec.kind());
+        } else {
+          ctx.scope.markFailed(in.name());
+          ctx.flow.broken = true;
         }
       }
     } else if (s instanceof StatementNode.Output o) {
