@@ -49,8 +49,10 @@ final class LayerLinker {
     Coupling coupling = null;
     long couplingParams = 0;
     long macs = 0;
-    if (connectivity != null && shape != null) {
-      CouplingLinker.Result r = new CouplingLinker(ctx).link(connectivity, shape);
+    if (connectivity != null) {
+      // Without a known shape the option is still checked, against a placeholder grid.
+      Shape checked = shape != null ? shape : Shape.of(channels == null ? 1 : channels.value(), 1, 1);
+      CouplingLinker.Result r = new CouplingLinker(ctx).link(connectivity, checked);
       if (r != null) {
         coupling = r.coupling();
         couplingParams = r.parameters();

@@ -233,7 +233,7 @@ public final class ModelLinker {
   private void stage(StatementNode.Stage s) {
     int before = sink.diagnostics().size();
     linkStage(s);
-    if (sink.diagnostics().size() > before && s.kind().equals("head") && s.name() != null) {
+    if (s.kind().equals("head") && s.name() != null && !ctx.flow.heads.containsKey(s.name())) {
       ctx.flow.failedHeads.add(s.name());
     }
     markBrokenAfterRealFailure(before);
