@@ -26,8 +26,7 @@ class NameAndTypeDiagnosticsTest {
   @Test
   void reportsUnknownCharacters() {
     assertThat(headlines("model M { param a: int = 3 $ 4; }"))
-        .containsExactly("m.akorn:1:28: error[E001]: mismatched input '$' expecting {';', '[', '-', '^', '*', '/', "
-            + "'%', '+', '<', '<=', '>', '>=', '==', '!='}");
+        .containsExactly("m.akorn:1:28: error[E001]: unexpected character '$'");
   }
 
   @Test
@@ -178,5 +177,13 @@ class NameAndTypeDiagnosticsTest {
         """;
     assertThat(headlines(src))
         .containsExactly("m.akorn:2:19: error[E105]: parameter 'ch' is declared an int, but its default is a number");
+  }
+
+  @Test
+  void reportsUnterminatedCommentsAndStrings() {
+    assertThat(headlines("model M { }\n/* never closed\nmodel N { }\n"))
+        .containsExactly("m.akorn:2:1: error[E001]: unterminated comment: '/*' without a closing '*/'");
+    assertThat(headlines("import \"a.akorn;\nmodel M { }\n"))
+        .contains("m.akorn:1:8: error[E001]: unterminated string: '\"' without a closing '\"' on the same line");
   }
 }
