@@ -59,4 +59,6 @@ DOC_COMMENT : '/**' .*? '*/' -> channel(2) ;
 BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
 LINE_COMMENT : '//' ~[\r\n]* -> skip ;
 WS : [ \t\r\n]+ -> skip ;
+UNTERMINATED_COMMENT : '/*' ( ~[*] | '*'+ ~[*/] )* '*'* EOF ;
+UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' .)* ;
 ERROR_CHAR : . ;

@@ -1,10 +1,12 @@
 package org.akorn.dsl;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.akorn.dsl.ast.DefinitionNode;
 import org.akorn.dsl.ast.SourceFileNode;
 import org.akorn.dsl.check.ModelRules;
+import org.akorn.dsl.diag.Diagnostic;
 import org.akorn.dsl.diag.DiagnosticCode;
 import org.akorn.dsl.diag.DiagnosticSink;
 import org.akorn.dsl.link.ModelLinker;
@@ -40,12 +42,28 @@ public final class AkornCompiler {
           continue;
         }
         seen.add(model.name());
-        ModelSpec spec = new ModelLinker(sink, loader.blocksVisibleFrom(file), request.overrides()).link(file, model);
-        ModelRules.checkAll(spec, sink);
-        models.add(spec);
+        try {
+          ModelSpec spec = new ModelLinker(sink, loader.blocksVisibleFrom(file), request.overrides()).link(file, model);
+          ModelRules.checkAll(spec, sink);
+          models.add(spec);
+        } catch (StackOverflowError e) {
+          sink.error(DiagnosticCode.SYNTAX, model.nameSpan(), "model " + model.name() + " is nested too deeply to link");
+        }
       }
     }
     boolean failed = sink.hasErrors();
-    return new CompileResult(failed ? List.of() : models, sink.diagnostics(), loader.sources());
+    return new CompileResult(failed ? List.of() : models, inSourceOrder(sink.diagnostics(), loader), loader.sources());
+  }
+
+  /** Diagnostics by file (in reading order), then line and column; stable for equal positions. */
+  private static List<Diagnostic> inSourceOrder(List<Diagnostic> diagnostics, ProgramLoader loader) {
+    List<String> files = new ArrayList<>(loader.sources().keySet());
+    Comparator<Diagnostic> byFile = Comparator.comparingInt(d -> {
+      int i = files.indexOf(d.span().file());
+      return i < 0 ? -1 : i;
+    });
+    return diagnostics.stream()
+        .sorted(byFile.thenComparingInt((Diagnostic d) -> d.span().line()).thenComparingInt(d -> d.span().column()))
+        .toList();
   }
 }

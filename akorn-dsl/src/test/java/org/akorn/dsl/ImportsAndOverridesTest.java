@@ -95,8 +95,8 @@ class ImportsAndOverridesTest {
     assertThat(m.layers().get(0).channels().expr()).isEqualTo(new Expr.ParamRef("ch"));
     assertThat(broken.headlines())
         .containsExactly(
-            "../examples/models/sudoku.akorn:16:3: error[E111]: override 'many' for parameter 'heads' is not an int",
             "../examples/models/sudoku.akorn:10:7: error[E111]: override for unknown parameter 'depth' of model Sudoku",
+            "../examples/models/sudoku.akorn:16:3: error[E111]: override 'many' for parameter 'heads' is not an int",
             "../examples/models/sudoku.akorn:35:38: error[E202]: heads 8 do not divide channels 60")
         .inOrder();
   }

@@ -21,18 +21,29 @@ import org.junit.jupiter.api.Test;
  */
 class MutationRobustnessTest {
   private static final int MUTATIONS_PER_FILE = 300;
+  private static final Path FEATURES = Path.of("src", "test", "resources", "fuzz", "features.akorn");
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z_0-9.]+|\\s+|.", Pattern.DOTALL);
+
+  @Test
+  void theFeatureCorpusIsAValidFile() {
+    CompileResult result = AkornCompiler.check(CompileRequest.of(FEATURES));
+
+    assertWithMessage(result.render()).that(result.hasErrors()).isFalse();
+    assertWithMessage("models").that(result.models()).hasSize(3);
+  }
 
   @Test
   void mutatedExamplesNeverThrow() throws IOException {
     Random random = new Random(Long.getLong("akorn.fuzz.seed", 20261130L));
     Map<String, String> originals = new HashMap<>();
-    for (Path p : Examples.all()) {
+    List<Path> corpus = new ArrayList<>(Examples.all());
+    corpus.add(FEATURES);
+    for (Path p : corpus) {
       originals.put(p.normalize().toString(), Files.readString(p));
     }
     int total = 0;
     int rejected = 0;
-    for (Path file : Examples.all()) {
+    for (Path file : corpus) {
       String name = file.normalize().toString();
       // A file of blocks only is compiled through the model that imports it.
       Path root = name.contains("common") ? Examples.MODELS.resolve("classification.akorn") : file;

@@ -26,8 +26,7 @@ class NameAndTypeDiagnosticsTest {
   @Test
   void reportsUnknownCharacters() {
     assertThat(headlines("model M { param a: int = 3 $ 4; }"))
-        .containsExactly("m.akorn:1:28: error[E001]: mismatched input '$' expecting {';', '[', '-', '^', '*', '/', "
-            + "'%', '+', '<', '<=', '>', '>=', '==', '!='}");
+        .containsExactly("m.akorn:1:28: error[E001]: unexpected character '$'");
   }
 
   @Test
@@ -157,5 +156,34 @@ class NameAndTypeDiagnosticsTest {
     assertThat(headlines("model M { output logits; }"))
         .containsExactly(
             "m.akorn:1:11: error[E100]: unknown head 'logits'; write output NAME = SOURCE; for other outputs");
+  }
+
+  @Test
+  void reportsAbsurdNestingInsteadOfCrashing() {
+    String src = "model M { param a: int = " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + "; }";
+
+    assertThat(headlines(src)).containsExactly("m.akorn:1:1: error[E001]: the file is nested too deeply to parse");
+  }
+
+  @Test
+  void doesNotRepeatAFailedDeclarationAtEveryUse() {
+    String src = """
+        model M {
+          param ch: int = 2.5;
+          input c: stimulus[ch, 4, 4];
+          stem = identity(c);
+          output s = stimulus;
+        }
+        """;
+    assertThat(headlines(src))
+        .containsExactly("m.akorn:2:19: error[E105]: parameter 'ch' is declared an int, but its default is a number");
+  }
+
+  @Test
+  void reportsUnterminatedCommentsAndStrings() {
+    assertThat(headlines("model M { }\n/* never closed\nmodel N { }\n"))
+        .containsExactly("m.akorn:2:1: error[E001]: unterminated comment: '/*' without a closing '*/'");
+    assertThat(headlines("import \"a.akorn;\nmodel M { }\n"))
+        .contains("m.akorn:1:8: error[E001]: unterminated string: '\"' without a closing '\"' on the same line");
   }
 }

@@ -163,4 +163,18 @@ class StageDiagnosticsTest {
             "m.akorn:7:3: error[E101]: output 'y' is already defined")
         .inOrder();
   }
+
+  @Test
+  void rejectsNextStateFromAMissingReadout() {
+    String src = """
+        model M {
+          input x: state[8, 4, 4];
+          init = given(x);
+          next_x = readout;
+          output y = state;
+        }
+        """;
+    assertThat(headlines(src)).containsExactly(
+        "m.akorn:4:3: error[E212]: next_x = readout needs a stimulus c; write a stem or readout before it");
+  }
 }

@@ -74,6 +74,9 @@ final class ExprEvaluator {
     if (scope.input(n.name()).isPresent()) {
       return new InputRef(n.name(), n.span());
     }
+    if (scope.hasFailed(n.name())) {
+      return null;
+    }
     switch (n.name()) {
       case "true", "on" -> {
         return new BoolV(true, new Expr.BoolLiteral(true), n.span());

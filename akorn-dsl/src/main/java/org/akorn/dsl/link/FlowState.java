@@ -19,7 +19,6 @@ final class FlowState {
   int layerCount;
   final List<Stage> stages = new ArrayList<>();
   final Map<String, Shape> heads = new LinkedHashMap<>();
-  final Map<String, org.akorn.dsl.diag.SourceSpan> stageNames = new LinkedHashMap<>();
 
   /** A 1-based running number per stage kind, for display names ("readout 2"). */
   private final Map<String, Integer> counters = new LinkedHashMap<>();

@@ -45,9 +45,10 @@ final class HeadLinker {
       return;
     }
     Shape c = ctx.flow.stimulus;
-    if (c == null) {
+    boolean placeholder = c == null;
+    if (placeholder) {
       ctx.error(DiagnosticCode.STAGE_OUT_OF_ORDER, stmt.span(), "a head reads the stimulus c; write a stem before it");
-      return;
+      c = Shape.of(1, 1, 1); // still check the head's own properties
     }
     Properties p = Properties.of(option, ctx.sink);
     Stage stage;
@@ -87,7 +88,7 @@ final class HeadLinker {
       }
     }
     p.finish();
-    if (stage != null) {
+    if (stage != null && !placeholder) {
       ctx.flow.heads.put(stmt.name(), stage.info().output());
       ctx.add(stage);
     }

@@ -49,8 +49,10 @@ final class LayerLinker {
     Coupling coupling = null;
     long couplingParams = 0;
     long macs = 0;
-    if (connectivity != null && shape != null) {
-      CouplingLinker.Result r = new CouplingLinker(ctx).link(connectivity, shape);
+    if (connectivity != null) {
+      // Without a known shape the option is still checked, against a placeholder grid.
+      Shape checked = shape != null ? shape : Shape.of(channels == null ? 1 : channels.value(), 1, 1);
+      CouplingLinker.Result r = new CouplingLinker(ctx).link(connectivity, checked);
       if (r != null) {
         coupling = r.coupling();
         couplingParams = r.parameters();
@@ -73,6 +75,9 @@ final class LayerLinker {
     long params = add(couplingParams, omegaParams, normParams, gamma.learnable().value() ? 1 : 0);
     int index = ctx.flow.layerCount++;
     String display = name != null ? name : "layer " + (index + 1);
+    if (name != null && ctx.flow.stages.stream().anyMatch(st -> st.info().name().equals(name))) {
+      display = name + " " + (index + 1); // a named layer inside repeat: one name per repetition
+    }
     StageInfo info = new StageInfo(display, span, shape, shape, params, macs);
     ctx.add(new Stage.KuramotoLayer(info, index, n, channels, steps, gamma, coupling, omega, cNorm, projection));
   }

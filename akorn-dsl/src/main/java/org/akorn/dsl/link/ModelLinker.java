@@ -106,6 +106,9 @@ public final class ModelLinker {
     if (v != null) {
       ctx.scope.bindLoopVariable(let.name(), v);
       lets.add(let.name());
+    } else {
+      ctx.scope.markFailed(let.name());
+      ctx.flow.broken = true;
     }
   }
 
@@ -115,6 +118,9 @@ public final class ModelLinker {
         HyperParameter hp = new ParameterLinker(ctx, overrides).link(p);
         if (hp != null) {
           parameters.add(hp);
+        } else {
+          ctx.scope.markFailed(p.name());
+          ctx.flow.broken = true;
         }
       }
     } else if (s instanceof StatementNode.Input in) {
@@ -125,6 +131,9 @@ public final class ModelLinker {
         if (spec != null) {
           ctx.inputs.put(spec.name(), spec);
           ctx.scope.defineInput(spec.name(), spec.kind());
+        } else {
+          ctx.scope.markFailed(in.name());
+          ctx.flow.broken = true;
         }
       }
     } else if (s instanceof StatementNode.Output o) {
@@ -224,7 +233,7 @@ public final class ModelLinker {
   private void stage(StatementNode.Stage s) {
     int before = sink.diagnostics().size();
     linkStage(s);
-    if (sink.diagnostics().size() > before && s.kind().equals("head") && s.name() != null) {
+    if (s.kind().equals("head") && s.name() != null && !ctx.flow.heads.containsKey(s.name())) {
       ctx.flow.failedHeads.add(s.name());
     }
     markBrokenAfterRealFailure(before);

@@ -12,6 +12,17 @@ final class Scope {
   private final Map<String, Value> loopVariables = new HashMap<>();
   private final Map<String, InputKind> inputs = new LinkedHashMap<>();
 
+  /** Names whose declaration failed (already reported): uses evaluate silently to nothing. */
+  private final java.util.Set<String> failed = new java.util.HashSet<>();
+
+  void markFailed(String name) {
+    failed.add(name);
+  }
+
+  boolean hasFailed(String name) {
+    return failed.contains(name) && !isDefined(name);
+  }
+
   void defineParameter(String name, Value value) {
     parameters.put(name, value);
   }

@@ -81,12 +81,12 @@ final class TransitionLinker {
       ctx.error(DiagnosticCode.STAGE_OUT_OF_ORDER, span, "next_x replaces x; it needs a layer (or init) before it");
       return;
     }
-    Shape out = x;
-    if (source == NextStateSource.READOUT) {
-      out = ctx.flow.stimulus;
-    } else if (source == NextStateSource.NOISE) {
-      out = ctx.flow.stimulus == null ? x : ctx.flow.stimulus;
+    Shape c = ctx.flow.stimulus;
+    if (source == NextStateSource.READOUT && c == null) {
+      ctx.error(DiagnosticCode.STAGE_OUT_OF_ORDER, span, "next_x = readout needs a stimulus c; write a stem or readout before it");
+      return;
     }
+    Shape out = source == NextStateSource.LAST_STATE || c == null ? x : c;
     ctx.add(new Stage.NextState(new StageInfo(ctx.flow.nextName("next_x"), span, x, out, 0, 0), source));
     ctx.flow.state = out;
   }

@@ -2,7 +2,9 @@ package org.akorn.dsl.parse;
 
 import java.util.Optional;
 import org.akorn.dsl.ast.SourceFileNode;
+import org.akorn.dsl.diag.DiagnosticCode;
 import org.akorn.dsl.diag.DiagnosticSink;
+import org.akorn.dsl.diag.SourceSpan;
 import org.akorn.dsl.internal.grammar.AkornLexer;
 import org.akorn.dsl.internal.grammar.AkornParser;
 import org.antlr.v4.runtime.CharStreams;
@@ -25,10 +27,15 @@ public final class AkornParsing {
     AkornParser parser = new AkornParser(tokens);
     parser.removeErrorListeners();
     parser.addErrorListener(errors);
-    AkornParser.FileContext tree = parser.file();
-    if (errors.count() > 0) {
+    try {
+      AkornParser.FileContext tree = parser.file();
+      if (errors.count() > 0) {
+        return Optional.empty();
+      }
+      return Optional.of(new AstBuilder(file, tokens).file(tree));
+    } catch (StackOverflowError e) {
+      sink.error(DiagnosticCode.SYNTAX, SourceSpan.point(file, 1, 1), "the file is nested too deeply to parse");
       return Optional.empty();
     }
-    return Optional.of(new AstBuilder(file, tokens).file(tree));
   }
 }

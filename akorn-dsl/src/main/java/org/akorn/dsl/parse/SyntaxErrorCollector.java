@@ -3,6 +3,7 @@ package org.akorn.dsl.parse;
 import org.akorn.dsl.diag.DiagnosticCode;
 import org.akorn.dsl.diag.DiagnosticSink;
 import org.akorn.dsl.diag.SourceSpan;
+import org.akorn.dsl.internal.grammar.AkornLexer;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
@@ -33,10 +34,17 @@ final class SyntaxErrorCollector extends BaseErrorListener {
       width = Math.max(1, t.getText().length());
     }
     int column = charPositionInLine + 1;
-    sink.error(
-        DiagnosticCode.SYNTAX,
-        new SourceSpan(file, line, column, line, column + width),
-        msg.replace("<EOF>", "end of file"));
+    String message = msg.replace("<EOF>", "end of file");
+    if (offendingSymbol instanceof Token t && t.getType() == AkornLexer.UNTERMINATED_COMMENT) {
+      message = "unterminated comment: '/*' without a closing '*/'";
+      width = 2;
+    } else if (offendingSymbol instanceof Token t && t.getType() == AkornLexer.UNTERMINATED_STRING) {
+      message = "unterminated string: '\"' without a closing '\"' on the same line";
+      width = 1;
+    } else if (offendingSymbol instanceof Token t && t.getType() == AkornLexer.ERROR_CHAR) {
+      message = "unexpected character '" + t.getText() + "'";
+    }
+    sink.error(DiagnosticCode.SYNTAX, new SourceSpan(file, line, column, line, column + width), message);
   }
 
   int count() {
