@@ -60,4 +60,12 @@ class OutputWriterTest {
       assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("A.java");
     }
   }
+
+  @Test
+  void generatedFilesGetTheUsualPermissionsNotOwnerOnly() throws Exception {
+    writer().write(List.of(new GeneratedFile("p/A.java", "A")));
+    Path a = dir.resolve("out/p/A.java");
+    Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+    assertThat(Files.getPosixFilePermissions(a)).isEqualTo(Files.getPosixFilePermissions(plain));
+  }
 }
