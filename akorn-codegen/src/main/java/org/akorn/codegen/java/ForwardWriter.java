@@ -79,6 +79,17 @@ final class ForwardWriter {
         .addParameter(RUN_OPTIONS, "options")
         .addStatement("return run($T.of(inputs), null, options)", ctx.input)
         .build());
+    if (usesNoise()) {
+      type.addMethod(MethodSpec.methodBuilder("forward")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(AKORN_RESULT)
+          .addParameter(IoRecords.NAMED_ARRAYS, "inputs")
+          .addParameter(ND_ARRAY, "initialState")
+          .addParameter(RUN_OPTIONS, "options")
+          .addStatement("return run($T.of(inputs), initialState, options)", ctx.input)
+          .build());
+    }
     type.addMethod(run());
     type.addMethod(checkInput());
   }

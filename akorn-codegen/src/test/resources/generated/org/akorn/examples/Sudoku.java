@@ -184,6 +184,12 @@ public final class Sudoku implements AkornModel {
     return run(Input.of(inputs), null, options);
   }
 
+  @Override
+  public AkornResult forward(Map<String, NDArray> inputs, NDArray initialState,
+      RunOptions options) {
+    return run(Input.of(inputs), initialState, options);
+  }
+
   private AkornResult run(Input input, NDArray initialState, RunOptions options) {
     checkInput(input);
     AkornInput in = AkornInput.of(input.digits())
