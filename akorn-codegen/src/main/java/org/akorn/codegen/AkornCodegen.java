@@ -15,7 +15,10 @@ import org.akorn.dsl.AkornCompiler;
 import org.akorn.dsl.CompileRequest;
 import org.akorn.dsl.CompileResult;
 import org.akorn.dsl.diag.Diagnostic;
+import org.akorn.dsl.diag.DiagnosticCode;
 import org.akorn.dsl.diag.DiagnosticSink;
+import org.akorn.dsl.diag.Severity;
+import org.akorn.dsl.diag.SourceSpan;
 import org.akorn.dsl.model.ModelSpec;
 
 /**
@@ -53,6 +56,16 @@ public final class AkornCodegen {
       diagnostics.addAll(again.diagnostics());
       sources.putAll(again.sources());
       again.model(model.name()).ifPresent(models::add);
+    }
+    if (!front.hasErrors()) {
+      for (String name : request.modelOverrides().keySet()) {
+        if (front.model(name).isEmpty() && !request.files().isEmpty()) {
+          diagnostics.add(new Diagnostic(Severity.WARNING, DiagnosticCode.UNKNOWN_MODEL,
+              SourceSpan.point(request.files().get(0).toString(), 1, 1),
+              "overrides for model '" + name + "', which none of the files defines; models: "
+                  + front.models().stream().map(ModelSpec::name).toList()));
+        }
+      }
     }
     DiagnosticSink sink = new DiagnosticSink();
     ModelValidator.validateAll(models, sink);

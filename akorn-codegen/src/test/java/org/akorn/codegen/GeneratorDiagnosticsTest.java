@@ -132,6 +132,17 @@ class GeneratorDiagnosticsTest {
   }
 
   @Test
+  void overridesForAnUnknownModelAreAWarning() {
+    Map<String, String> files = Map.of("m.akorn", layerModel("org.x", "Net", "T", "c"));
+    GenerationResult r = AkornCodegen.generate(new GenerationRequest(
+        List.of(Path.of("m.akorn")), Map.of(), Map.of("Nett", Map.of("T", "7")), SourceReader.of(files), null));
+    assertThat(headlines(r)).containsExactly(
+        "m.akorn:1:1: warning[E114]: overrides for model 'Nett', which none of the files defines; models: [Net]");
+    assertThat(r.hasErrors()).isFalse();
+    assertThat(r.files()).hasSize(1);
+  }
+
+  @Test
   void inputsReadIncludeImports() {
     GenerationResult r = AkornCodegen.generate(GenerationRequest.of(List.of(Examples.MODELS.resolve("classification.akorn"))));
     assertThat(r.diagnostics()).isEmpty();
