@@ -74,7 +74,17 @@ public final class AkornCodegen {
     List<GeneratedFile> files = new ArrayList<>();
     if (!failed) {
       for (ModelSpec model : models) {
-        files.add(ModelGenerator.generate(model, request.toolVersion()));
+        try {
+          files.add(ModelGenerator.generate(model, request.toolVersion()));
+        } catch (RuntimeException e) {
+          // a generator bug must still not escape as an exception to the build or the command line
+          diagnostics.add(Diagnostic.error(DiagnosticCode.NOT_GENERATABLE, model.span(),
+              "internal error while generating " + model.name() + ": " + e));
+          failed = true;
+        }
+      }
+      if (failed) {
+        files.clear();
       }
     }
     Set<Path> read = new TreeSet<>();

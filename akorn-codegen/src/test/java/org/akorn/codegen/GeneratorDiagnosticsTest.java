@@ -52,6 +52,14 @@ class GeneratorDiagnosticsTest {
   }
 
   @Test
+  void javaKeywordInThePackageIsADiagnostic() {
+    GenerationResult r = generate(Map.of("m.akorn", layerModel("org.int", "Net", "T", "c")));
+    assertThat(headlines(r)).containsExactly(
+        "m.akorn:2:1: error[E400]: package 'org.int' is not a valid Java package name");
+    assertThat(r.files()).isEmpty();
+  }
+
+  @Test
   void runtimeNameAsModelNameIsADiagnostic() {
     GenerationResult r = generate(Map.of("m.akorn", layerModel("org.x", "AkornNetwork", "T", "c")));
     assertThat(headlines(r)).containsExactly(
