@@ -431,7 +431,10 @@ public final class CifarClassifier implements AkornModel {
     /**
      * Number of Kuramoto layers.
      *
-     * <p>Default: {@code 3}. Fixed at generation time: it shaped the structure, so {@link #build()} rejects another value.
+     * <p>Default: {@code 3}.
+     *
+     * <p>Fixed at generation time: it shaped the structure, so {@link #build()}
+     * rejects another value.
      */
     public Builder L(int L) {
       this.L = L;

@@ -388,7 +388,10 @@ public final class ObjectDiscovery implements AkornModel {
     /**
      * Sets {@code L}.
      *
-     * <p>Default: {@code 2}. Fixed at generation time: it shaped the structure, so {@link #build()} rejects another value.
+     * <p>Default: {@code 2}.
+     *
+     * <p>Fixed at generation time: it shaped the structure, so {@link #build()}
+     * rejects another value.
      */
     public Builder L(int L) {
       this.L = L;

@@ -430,7 +430,10 @@ public final class ClassificationModel implements AkornModel {
     /**
      * Sets {@code L}.
      *
-     * <p>Default: {@code 3}. Fixed at generation time: it shaped the structure, so {@link #build()} rejects another value.
+     * <p>Default: {@code 3}.
+     *
+     * <p>Fixed at generation time: it shaped the structure, so {@link #build()}
+     * rejects another value.
      */
     public Builder L(int L) {
       this.L = L;
