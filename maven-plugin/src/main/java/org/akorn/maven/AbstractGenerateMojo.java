@@ -123,7 +123,6 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
         getLog().info("akorn: " + roots.size() + " model file(s) unchanged, nothing to generate");
         return;
       }
-      Files.deleteIfExists(fingerprintFile);
       GenerationResult result = roots.isEmpty()
           ? null
           : AkornCodegen.generate(new GenerationRequest(
@@ -136,10 +135,11 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
         reporter.clear(inputs);
         reporter.report(result.diagnostics(), result.sources());
         if (result.hasErrors()) {
+          Files.deleteIfExists(fingerprintFile);
           throw new MojoFailureException(DiagnosticReporter.failureMessage(result.errorCount()));
         }
       }
-      WriteReport report = new OutputWriter(outputDir, manifest).write(result == null ? List.of() : result.files());
+      WriteReport report = writeOrForget(outputDir, manifest, fingerprintFile, result == null ? List.of() : result.files());
       if (report.changedAnything()) {
         buildContext.refresh(outputDir.toFile());
       }
@@ -150,6 +150,17 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
       throw new MojoExecutionException("akorn: cannot write generated sources: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("akorn: " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes the sources; when that fails the fingerprint goes too, so the next build starts afresh. */
+  private static WriteReport writeOrForget(Path outputDir, Path manifest, Path fingerprintFile,
+      List<org.akorn.codegen.output.GeneratedFile> files) throws IOException {
+    try {
+      return new OutputWriter(outputDir, manifest).write(files);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(fingerprintFile);
+      throw e;
     }
   }
 

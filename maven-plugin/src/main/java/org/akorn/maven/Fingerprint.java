@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -72,10 +73,15 @@ public record Fingerprint(String digest, List<Path> inputs) {
     return new Fingerprint(lines.get(1).substring("digest ".length()), inputs);
   }
 
+  /** Writes the fingerprint; a file that already holds it is left untouched. */
   public void write(Path file) throws IOException {
     StringBuilder text = new StringBuilder(HEADER).append('\n').append("digest ").append(digest).append('\n');
     inputs.forEach(p -> text.append("input ").append(p).append('\n'));
-    OutputWriter.writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
+      return;
+    }
+    OutputWriter.writeAtomically(file, bytes);
   }
 
   private static void update(MessageDigest sha, String line) {

@@ -79,6 +79,20 @@ class FingerprintTest {
   }
 
   @Test
+  void rewritingTheSameFingerprintLeavesTheFileUntouched() throws Exception {
+    Path file = dir.resolve("generate.fingerprint");
+    fingerprint("1.0", Overrides.NONE).write(file);
+    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(978307200000L);
+    Files.setLastModifiedTime(file, old);
+
+    fingerprint("1.0", Overrides.NONE).write(file);
+    assertThat(Files.getLastModifiedTime(file)).isEqualTo(old);
+
+    fingerprint("2.0", Overrides.NONE).write(file);
+    assertThat(Files.getLastModifiedTime(file)).isNotEqualTo(old);
+  }
+
+  @Test
   void aMissingOrForeignFileReadsAsNone() throws Exception {
     Path file = dir.resolve("generate.fingerprint");
     assertThat(Fingerprint.read(file)).isNull();
