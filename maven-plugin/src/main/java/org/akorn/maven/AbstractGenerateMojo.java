@@ -120,7 +120,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     String version = plugin.getVersion();
     try {
       if (!force && upToDate(fingerprintFile, manifest, outputDir, roots, merged, version)) {
-        getLog().info("akorn: " + roots.size() + " model file(s) unchanged, nothing to generate");
+        getLog().info("akorn: " + roots.size() + " .akorn file(s) unchanged, nothing to generate");
         return;
       }
       GenerationResult result = roots.isEmpty()
@@ -144,7 +144,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
         buildContext.refresh(outputDir.toFile());
       }
       Fingerprint.of(version, outputDir, roots, merged, inputs).write(fingerprintFile);
-      getLog().info("akorn: " + roots.size() + " model file(s): " + report.written().size() + " written, "
+      getLog().info("akorn: " + roots.size() + " .akorn file(s): " + report.written().size() + " written, "
           + report.unchanged().size() + " unchanged, " + report.deleted().size() + " deleted in " + outputDir);
     } catch (IOException e) {
       throw new MojoExecutionException("akorn: cannot write generated sources: " + e.getMessage(), e);
