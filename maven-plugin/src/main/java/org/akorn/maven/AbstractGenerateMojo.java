@@ -11,12 +11,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.akorn.codegen.AkornCodegen;
 import org.akorn.codegen.GenerationRequest;
 import org.akorn.codegen.GenerationResult;
 import org.akorn.codegen.output.OutputWriter;
 import org.akorn.codegen.output.WriteReport;
 import org.akorn.dsl.SourceReader;
+import org.akorn.dsl.model.HyperParameter;
+import org.akorn.dsl.model.ModelSpec;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -138,6 +141,11 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
           Files.deleteIfExists(fingerprintFile);
           throw new MojoFailureException(DiagnosticReporter.failureMessage(result.errorCount()));
         }
+        List<String> unmatched = merged.unmatched(declaredParameters(result));
+        if (!unmatched.isEmpty()) {
+          Files.deleteIfExists(fingerprintFile);
+          throw new MojoFailureException(String.join("\n", unmatched));
+        }
       }
       WriteReport report = writeOrForget(outputDir, manifest, fingerprintFile, result == null ? List.of() : result.files());
       if (report.changedAnything()) {
@@ -179,6 +187,14 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     Set<Path> inputs = new LinkedHashSet<>(roots);
     inputs.addAll(previous.inputs());
     return Fingerprint.of(version, outputDir, roots, merged, inputs).digest().equals(previous.digest());
+  }
+
+  private static Map<String, Set<String>> declaredParameters(GenerationResult result) {
+    Map<String, Set<String>> declared = new LinkedHashMap<>();
+    for (ModelSpec m : result.models()) {
+      declared.put(m.name(), m.parameters().stream().map(HyperParameter::name).collect(Collectors.toSet()));
+    }
+    return declared;
   }
 
   private List<Path> scanRoots() {
