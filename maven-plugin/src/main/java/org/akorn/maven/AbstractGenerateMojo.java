@@ -62,7 +62,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
   @Parameter(property = "akorn.overrides")
   private String overrides;
 
-  /** Skips the generation (and adds no source root). */
+  /** Skips the generation; the output directory is still a source root (sources generated earlier compile). */
   @Parameter(property = "akorn.skip", defaultValue = "false")
   private boolean skip;
 
@@ -98,17 +98,22 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
   /** The goal's name, which names its state files. */
   protected abstract String goal();
 
+  /** Whether this goal has a reason of its own to do nothing. */
+  protected boolean skipped() {
+    return false;
+  }
+
   /** Adds the output directory to the project's (test) compile source roots. */
   protected abstract void addSourceRoot(MavenProject project, String path);
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("akorn: skipped (akorn.skip)");
-      return;
-    }
     Path outputDir = outputDirectory().toPath().toAbsolutePath().normalize();
     addSourceRoot(project, outputDir.toString());
+    if (skip || skipped()) {
+      getLog().info("akorn: skipped");
+      return;
+    }
 
     Overrides merged;
     try {
@@ -121,8 +126,9 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     Path manifest = stateDir.resolve(goal() + ".manifest");
     Path fingerprintFile = stateDir.resolve(goal() + ".fingerprint");
     String version = plugin.getVersion();
+    String tool = Fingerprint.toolIdentity(version, AbstractGenerateMojo.class, AkornCodegen.class, SourceReader.class);
     try {
-      if (!force && upToDate(fingerprintFile, manifest, outputDir, roots, merged, version)) {
+      if (!force && upToDate(fingerprintFile, manifest, outputDir, roots, merged, tool)) {
         getLog().info("akorn: " + roots.size() + " .akorn file(s) unchanged, nothing to generate");
         return;
       }
@@ -151,7 +157,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
       if (report.changedAnything()) {
         buildContext.refresh(outputDir.toFile());
       }
-      Fingerprint.of(version, outputDir, roots, merged, inputs).write(fingerprintFile);
+      Fingerprint.of(tool, outputDir, roots, merged, inputs).write(fingerprintFile);
       getLog().info("akorn: " + roots.size() + " .akorn file(s): " + report.written().size() + " written, "
           + report.unchanged().size() + " unchanged, " + report.deleted().size() + " deleted in " + outputDir);
     } catch (IOException e) {
@@ -174,7 +180,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
 
   /** Same roots, same overrides, same version, same content of every file read, outputs present. */
   private boolean upToDate(Path fingerprintFile, Path manifest, Path outputDir, List<Path> roots, Overrides merged,
-      String version) throws IOException {
+      String tool) throws IOException {
     Fingerprint previous = Fingerprint.read(fingerprintFile);
     if (previous == null || !Files.isRegularFile(manifest)) {
       return false;
@@ -186,7 +192,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     }
     Set<Path> inputs = new LinkedHashSet<>(roots);
     inputs.addAll(previous.inputs());
-    return Fingerprint.of(version, outputDir, roots, merged, inputs).digest().equals(previous.digest());
+    return Fingerprint.of(tool, outputDir, roots, merged, inputs).digest().equals(previous.digest());
   }
 
   private static Map<String, Set<String>> declaredParameters(GenerationResult result) {
