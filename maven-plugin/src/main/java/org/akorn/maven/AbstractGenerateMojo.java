@@ -21,6 +21,7 @@ import org.akorn.dsl.SourceReader;
 import org.akorn.dsl.model.HyperParameter;
 import org.akorn.dsl.model.ModelSpec;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -83,6 +84,9 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   private PluginDescriptor plugin;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  private MojoExecution mojoExecution;
+
   @Component
   private BuildContext buildContext;
 
@@ -97,6 +101,9 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
 
   /** The goal's name, which names its state files. */
   protected abstract String goal();
+
+  /** The output directory's default below {@code target/}, e.g. {@code generated-sources/akorn}. */
+  protected abstract String defaultOutputSubdirectory();
 
   /** Whether this goal has a reason of its own to do nothing. */
   protected boolean skipped() {
@@ -123,8 +130,10 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     }
     List<Path> roots = scanRoots();
     Path stateDir = stateDirectory.toPath().toAbsolutePath().normalize();
-    Path manifest = stateDir.resolve(goal() + ".manifest");
-    Path fingerprintFile = stateDir.resolve(goal() + ".fingerprint");
+    String state = stateName(goal(), outputDir,
+        Path.of(project.getBuild().getDirectory(), defaultOutputSubdirectory()), mojoExecution.getExecutionId());
+    Path manifest = stateDir.resolve(state + ".manifest");
+    Path fingerprintFile = stateDir.resolve(state + ".fingerprint");
     String version = plugin.getVersion();
     String tool = Fingerprint.toolIdentity(version, AbstractGenerateMojo.class, AkornCodegen.class, SourceReader.class);
     try {
@@ -165,6 +174,16 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("akorn: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The name of an execution's state files: the goal for the default output directory (so {@code mvn
+   * akorn:generate} and the lifecycle share it), the goal and execution id for any other, so that two
+   * executions writing different directories never delete each other's sources.
+   */
+  static String stateName(String goal, Path outputDir, Path defaultOutputDir, String executionId) {
+    boolean isDefault = outputDir.toAbsolutePath().normalize().equals(defaultOutputDir.toAbsolutePath().normalize());
+    return isDefault ? goal : goal + "-" + executionId.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   /** Writes the sources; when that fails the fingerprint goes too, so the next build starts afresh. */

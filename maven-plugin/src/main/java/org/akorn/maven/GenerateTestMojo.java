@@ -46,6 +46,11 @@ public class GenerateTestMojo extends AbstractGenerateMojo {
   }
 
   @Override
+  protected String defaultOutputSubdirectory() {
+    return "generated-test-sources/akorn";
+  }
+
+  @Override
   protected void addSourceRoot(MavenProject project, String path) {
     project.addTestCompileSourceRoot(path);
   }
