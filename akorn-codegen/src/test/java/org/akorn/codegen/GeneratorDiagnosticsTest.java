@@ -82,6 +82,34 @@ class GeneratorDiagnosticsTest {
     assertThat(c.warnings()).isEmpty();
   }
 
+  static final String LAYER = "  layer { n = 2; channels = 8; steps = 2; gamma = 1.0; connectivity = conv(kernel = 3);"
+      + " omega = none; c_norm = none; projection = on; }\n";
+
+  @Test
+  void anOutputTakenBeforeTheLastStageIsADiagnostic() {
+    GenerationResult r = generate(Map.of("m.akorn", "package p;\nmodel Net {\n  input c: stimulus[8, 4, 4];\n"
+        + "  stem = identity(c);\n  init = noise;\n" + LAYER
+        + "  output first = state;\n" + LAYER + "  output es = energies;\n}\n"));
+    assertThat(headlines(r)).containsExactly(
+        "m.akorn:7:3: error[E402]: the Java generator does not support output 'first' taken before the last stage;"
+            + " declare it after the last layer and read-out");
+  }
+
+  @Test
+  void outputAndParameterNamesThatClashWithMembersAreRenamed() {
+    GenerationResult r = generate(Map.of("m.akorn", "package p;\nmodel Net {\n  param MODEL_NAME: int = 2;\n"
+        + "  input c: stimulus[8, 4, 4];\n  stem = identity(c);\n  init = noise;\n"
+        + LAYER.replace("steps = 2", "steps = MODEL_NAME") + "  output layers = energies;\n  output int = state;\n}\n"));
+    assertThat(r.diagnostics()).isEmpty();
+    String src = r.files().get(0).content();
+    assertThat(src).contains("public Builder MODEL_NAME_(int MODEL_NAME_)");
+    assertThat(src).contains("public record Output(NDArray layers_, NDArray int_, List<KuramotoResult> layers)");
+    InMemoryJavaCompiler.Result c = InMemoryJavaCompiler.compile(
+        r.files(), System.getProperty("java.class.path"), getClass().getClassLoader());
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.warnings()).isEmpty();
+  }
+
   @Test
   void frontEndErrorsComeThroughWithSourcesAndNoFiles() {
     GenerationResult r = generate(Map.of("m.akorn", layerModel("org.x", "Net", "T", "c").replace("channels = 8", "channels = 7")));

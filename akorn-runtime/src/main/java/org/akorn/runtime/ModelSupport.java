@@ -106,6 +106,11 @@ public final class ModelSupport {
     }
     List<NDArray> perLayer = new ArrayList<>();
     for (KuramotoResult r : layers) {
+      if (r.energies().size() != layers.get(0).energies().size()) {
+        throw new IllegalArgumentException(
+            "the energies output stacks every layer, so every layer needs the same number of steps;"
+                + " run with RunOptions.withSteps(T) or read each layer's energies from layers()");
+      }
       perLayer.add(NDArrays.stack(new NDList(r.energies())));
     }
     return NDArrays.stack(new NDList(perLayer));

@@ -21,7 +21,6 @@ import org.akorn.runtime.ReferenceLayouts;
 import org.akorn.runtime.RunOptions;
 import org.akorn.runtime.checkpoint.CheckpointMetadata;
 import org.akorn.runtime.checkpoint.Checkpoints;
-import org.akorn.runtime.nn.Conv2dBlock;
 import org.akorn.runtime.nn.ConvStem;
 import org.akorn.runtime.nn.InitialState;
 import org.akorn.runtime.nn.KuramotoLayer;
@@ -125,45 +124,41 @@ public final class ObjectDiscovery implements AkornModel {
 
   private AkornNetwork createNetwork() {
     AkornNetwork.Builder builder = AkornNetwork.builder()
-        .optStem(new ConvStem(
-          Conv2dBlock.builder()
-              .setChannels(3, this.ch)
-              .setKernel(this.patch)
-              .optStride(this.patch)
-              .optPadding(0)
-              .build(),
-          new float[] {0.5f, 0.5f, 0.5f},
-          new float[] {0.5f, 0.5f, 0.5f}))
+        .optStem(ConvStem.patchify(3, this.ch, this.patch))
         .optInitialState(InitialState.noise());
+    KuramotoLayer layer0 = KuramotoLayer.builder()
+        .setChannels(this.ch)
+        .setOscillatorDim(this.n)
+        .optSteps(this.T)
+        .setGtaAttentionConnectivity(this.heads, 128 / this.patch, 128 / this.patch)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+        .optProjection(true)
+        .build();
+    OpChain readOut0 = new OpChain(List.of(
+        new ReadOutConv(this.ch, this.ch, this.n, 1)));
     builder.addStage(Stage.builder()
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(this.ch)
-            .setOscillatorDim(this.n)
-            .optSteps(this.T)
-            .setGtaAttentionConnectivity(this.heads, 16, 16)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
-            .optProjection(true)
-            .build())
-          .optReadOut(new OpChain(List.of(
-            new ReadOutConv(this.ch, this.ch, this.n, 1))))
-          .build());
+        .setLayer(layer0)
+        .optReadOut(readOut0)
+        .build());
+    KuramotoLayer layer1 = KuramotoLayer.builder()
+        .setChannels(this.ch)
+        .setOscillatorDim(this.n)
+        .optSteps(this.T)
+        .setGtaAttentionConnectivity(this.heads, 128 / this.patch, 128 / this.patch)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+        .optProjection(true)
+        .build();
+    OpChain readOut1 = new OpChain(List.of(
+        new ReadOutConv(this.ch, this.ch, this.n, 1)));
     builder.addStage(Stage.builder()
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(this.ch)
-            .setOscillatorDim(this.n)
-            .optSteps(this.T)
-            .setGtaAttentionConnectivity(this.heads, 16, 16)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
-            .optProjection(true)
-            .build())
-          .optReadOut(new OpChain(List.of(
-            new ReadOutConv(this.ch, this.ch, this.n, 1))))
-          .build());
+        .setLayer(layer1)
+        .optReadOut(readOut1)
+        .build());
     return builder
-            .optHead(new PooledMlpHead(Pooling.MAX, this.ch, 4 * this.ch, this.ch))
-            .optOutputName("features")
-            .optGamma(1.0f, false)
-            .build();
+        .optHead(new PooledMlpHead(Pooling.MAX, this.ch, 4 * this.ch, this.ch))
+        .optOutputName("features")
+        .optGamma(1.0f, false)
+        .build();
   }
 
   /**

@@ -127,26 +127,28 @@ public final class Sudoku4 implements AkornModel {
     AkornNetwork.Builder builder = AkornNetwork.builder()
         .optStem(new EmbeddingStem(5, this.ch))
         .optInitialState(InitialState.clampedNoise());
+    KuramotoLayer layer0 = KuramotoLayer.builder()
+        .setChannels(this.ch)
+        .setOscillatorDim(this.n)
+        .optSteps(this.T)
+        .setGtaAttentionConnectivity(this.heads, 4, 4)
+        .optOmega(OmegaTerm.Scope.GLOBAL, 0.1f, false)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.NONE)
+        .optProjection(true)
+        .build();
+    OpChain readOut0 = new OpChain(List.of(
+        new ReadOutConv(this.ch, this.ch, this.n, 1),
+        new ResidualFeedForward(this.ch, this.ch, 1, FeatureNorm.NONE),
+        new NormReluConv(this.ch, this.ch, 1, FeatureNorm.NONE)));
     builder.addStage(Stage.builder()
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(this.ch)
-            .setOscillatorDim(this.n)
-            .optSteps(this.T)
-            .setGtaAttentionConnectivity(this.heads, 4, 4)
-            .optOmega(OmegaTerm.Scope.GLOBAL, 0.1f, false)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.NONE)
-            .optProjection(true)
-            .build())
-          .optReadOut(new OpChain(List.of(
-            new ReadOutConv(this.ch, this.ch, this.n, 1),
-            new ResidualFeedForward(this.ch, this.ch, 1, FeatureNorm.NONE),
-            new NormReluConv(this.ch, this.ch, 1, FeatureNorm.NONE))))
-          .build());
+        .setLayer(layer0)
+        .optReadOut(readOut0)
+        .build());
     return builder
-            .optHead(new CellHead(this.ch, 4))
-            .optOutputName("logits")
-            .optGamma((float) this.gamma, true)
-            .build();
+        .optHead(new CellHead(this.ch, 4))
+        .optOutputName("logits")
+        .optGamma((float) this.gamma, true)
+        .build();
   }
 
   /**

@@ -143,66 +143,74 @@ public final class ClassificationModel implements AkornModel {
           new float[] {0.5f, 0.5f, 0.5f},
           new float[] {0.5f, 0.5f, 0.5f}))
         .optInitialState(InitialState.noise());
+    KuramotoLayer layer0 = KuramotoLayer.builder()
+        .setChannels(this.ch)
+        .setOscillatorDim(this.n)
+        .optSteps(this.T)
+        .setConvConnectivity(this.ksizes.get(0))
+        .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+        .optProjection(true)
+        .build();
+    OpChain readOut0 = new OpChain(List.of(
+        new ReadOutConv(this.ch, this.ch, this.ro_N, this.ro_kernel),
+        new ResidualFeedForward(this.ch, this.ch, this.ro_kernel, FeatureNorm.BATCH),
+        new NormReluConv(this.ch, this.ch, this.ro_kernel, FeatureNorm.BATCH)));
     builder.addStage(Stage.builder()
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(this.ch * (int) Math.pow(2, 0))
-            .setOscillatorDim(this.n)
-            .optSteps(this.T)
-            .setConvConnectivity(this.ksizes.get(0))
-            .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
-            .optProjection(true)
-            .build())
-          .optReadOut(new OpChain(List.of(
-            new ReadOutConv(this.ch * (int) Math.pow(2, 0), this.ch * (int) Math.pow(2, 0), this.ro_N, this.ro_kernel),
-            new ResidualFeedForward(this.ch * (int) Math.pow(2, 0), this.ch * (int) Math.pow(2, 0), this.ro_kernel, FeatureNorm.BATCH),
-            new NormReluConv(this.ch * (int) Math.pow(2, 0), this.ch * (int) Math.pow(2, 0), this.ro_kernel, FeatureNorm.BATCH))))
-          .build());
+        .setLayer(layer0)
+        .optReadOut(readOut0)
+        .build());
+    SharedTransition transition1 = new SharedTransition(Conv2dBlock.builder()
+        .setChannels(this.ch, this.ch * 2)
+        .setKernel(this.ro_kernel)
+        .optStride(2)
+        .build());
+    KuramotoLayer layer1 = KuramotoLayer.builder()
+        .setChannels(this.ch * 2)
+        .setOscillatorDim(this.n)
+        .optSteps(this.T)
+        .setConvConnectivity(this.ksizes.get(1))
+        .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+        .optProjection(true)
+        .build();
+    OpChain readOut1 = new OpChain(List.of(
+        new ReadOutConv(this.ch * 2, this.ch * 2, this.ro_N, this.ro_kernel),
+        new ResidualFeedForward(this.ch * 2, this.ch * 2, this.ro_kernel, FeatureNorm.BATCH),
+        new NormReluConv(this.ch * 2, this.ch * 2, this.ro_kernel, FeatureNorm.BATCH)));
     builder.addStage(Stage.builder()
-          .optTransition(new SharedTransition(Conv2dBlock.builder()
-              .setChannels(this.ch * (int) Math.pow(2, 0), this.ch * (int) Math.pow(2, 1))
-              .setKernel(this.ro_kernel)
-              .optStride(2)
-              .build()))
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(this.ch * (int) Math.pow(2, 1))
-            .setOscillatorDim(this.n)
-            .optSteps(this.T)
-            .setConvConnectivity(this.ksizes.get(1))
-            .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
-            .optProjection(true)
-            .build())
-          .optReadOut(new OpChain(List.of(
-            new ReadOutConv(this.ch * (int) Math.pow(2, 1), this.ch * (int) Math.pow(2, 1), this.ro_N, this.ro_kernel),
-            new ResidualFeedForward(this.ch * (int) Math.pow(2, 1), this.ch * (int) Math.pow(2, 1), this.ro_kernel, FeatureNorm.BATCH),
-            new NormReluConv(this.ch * (int) Math.pow(2, 1), this.ch * (int) Math.pow(2, 1), this.ro_kernel, FeatureNorm.BATCH))))
-          .build());
+        .optTransition(transition1)
+        .setLayer(layer1)
+        .optReadOut(readOut1)
+        .build());
+    SharedTransition transition2 = new SharedTransition(Conv2dBlock.builder()
+        .setChannels(this.ch * 2, this.ch * 4)
+        .setKernel(this.ro_kernel)
+        .optStride(2)
+        .build());
+    KuramotoLayer layer2 = KuramotoLayer.builder()
+        .setChannels(this.ch * 4)
+        .setOscillatorDim(this.n)
+        .optSteps(this.T)
+        .setConvConnectivity(this.ksizes.get(2))
+        .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+        .optProjection(true)
+        .build();
+    OpChain readOut2 = new OpChain(List.of(
+        new ReadOutConv(this.ch * 4, this.ch * 4, this.ro_N, this.ro_kernel),
+        new ResidualFeedForward(this.ch * 4, this.ch * 4, this.ro_kernel, FeatureNorm.BATCH),
+        new NormReluConv(this.ch * 4, this.ch * 4, this.ro_kernel, FeatureNorm.BATCH)));
     builder.addStage(Stage.builder()
-          .optTransition(new SharedTransition(Conv2dBlock.builder()
-              .setChannels(this.ch * (int) Math.pow(2, 1), this.ch * (int) Math.pow(2, 2))
-              .setKernel(this.ro_kernel)
-              .optStride(2)
-              .build()))
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(this.ch * (int) Math.pow(2, 2))
-            .setOscillatorDim(this.n)
-            .optSteps(this.T)
-            .setConvConnectivity(this.ksizes.get(2))
-            .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
-            .optProjection(true)
-            .build())
-          .optReadOut(new OpChain(List.of(
-            new ReadOutConv(this.ch * (int) Math.pow(2, 2), this.ch * (int) Math.pow(2, 2), this.ro_N, this.ro_kernel),
-            new ResidualFeedForward(this.ch * (int) Math.pow(2, 2), this.ch * (int) Math.pow(2, 2), this.ro_kernel, FeatureNorm.BATCH),
-            new NormReluConv(this.ch * (int) Math.pow(2, 2), this.ch * (int) Math.pow(2, 2), this.ro_kernel, FeatureNorm.BATCH))))
-          .build());
+        .optTransition(transition2)
+        .setLayer(layer2)
+        .optReadOut(readOut2)
+        .build());
     return builder
-            .optHead(new PooledLinearHead(Pooling.AVG, this.ch * (int) Math.pow(2, 2), this.classes))
-            .optOutputName("logits")
-            .optGamma(1.0f, false)
-            .build();
+        .optHead(new PooledLinearHead(Pooling.AVG, this.ch * 4, this.classes))
+        .optOutputName("logits")
+        .optGamma(1.0f, false)
+        .build();
   }
 
   /**

@@ -89,20 +89,21 @@ public final class KlayerAttnChannelOmega implements AkornModel {
   private AkornNetwork createNetwork() {
     AkornNetwork.Builder builder = AkornNetwork.builder()
         .optInitialState(InitialState.noise());
+    KuramotoLayer layer0 = KuramotoLayer.builder()
+        .setChannels(16)
+        .setOscillatorDim(2)
+        .optSteps(4)
+        .setAttentionConnectivity(4)
+        .optOmega(OmegaTerm.Scope.PER_PAIR, 0.5f, true)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.NONE)
+        .optProjection(true)
+        .optGamma(0.5f)
+        .build();
     builder.addStage(Stage.builder()
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(16)
-            .setOscillatorDim(2)
-            .optSteps(4)
-            .setAttentionConnectivity(4)
-            .optOmega(OmegaTerm.Scope.PER_PAIR, 0.5f, true)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.NONE)
-            .optProjection(true)
-            .optGamma(0.5f)
-            .build())
-          .build());
+        .setLayer(layer0)
+        .build());
     return builder
-            .build();
+        .build();
   }
 
   /**

@@ -88,19 +88,20 @@ public final class KlayerAttnGta implements AkornModel {
   private AkornNetwork createNetwork() {
     AkornNetwork.Builder builder = AkornNetwork.builder()
         .optInitialState(InitialState.noise());
+    KuramotoLayer layer0 = KuramotoLayer.builder()
+        .setChannels(32)
+        .setOscillatorDim(4)
+        .optSteps(3)
+        .setGtaAttentionConnectivity(4, 6, 6)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+        .optProjection(true)
+        .optGamma(1.0f)
+        .build();
     builder.addStage(Stage.builder()
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(32)
-            .setOscillatorDim(4)
-            .optSteps(3)
-            .setGtaAttentionConnectivity(4, 6, 6)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
-            .optProjection(true)
-            .optGamma(1.0f)
-            .build())
-          .build());
+        .setLayer(layer0)
+        .build());
     return builder
-            .build();
+        .build();
   }
 
   /**

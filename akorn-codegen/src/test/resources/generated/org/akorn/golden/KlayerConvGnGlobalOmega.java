@@ -89,20 +89,21 @@ public final class KlayerConvGnGlobalOmega implements AkornModel {
   private AkornNetwork createNetwork() {
     AkornNetwork.Builder builder = AkornNetwork.builder()
         .optInitialState(InitialState.noise());
+    KuramotoLayer layer0 = KuramotoLayer.builder()
+        .setChannels(16)
+        .setOscillatorDim(4)
+        .optSteps(3)
+        .setConvConnectivity(3)
+        .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+        .optProjection(true)
+        .optGamma(1.0f)
+        .build();
     builder.addStage(Stage.builder()
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(16)
-            .setOscillatorDim(4)
-            .optSteps(3)
-            .setConvConnectivity(3)
-            .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
-            .optProjection(true)
-            .optGamma(1.0f)
-            .build())
-          .build());
+        .setLayer(layer0)
+        .build());
     return builder
-            .build();
+        .build();
   }
 
   /**

@@ -89,20 +89,21 @@ public final class KlayerConvNoprojSandb implements AkornModel {
   private AkornNetwork createNetwork() {
     AkornNetwork.Builder builder = AkornNetwork.builder()
         .optInitialState(InitialState.noise());
+    KuramotoLayer layer0 = KuramotoLayer.builder()
+        .setChannels(8)
+        .setOscillatorDim(2)
+        .optSteps(2)
+        .setConvConnectivity(5)
+        .optOmega(OmegaTerm.Scope.GLOBAL, 0.3f, true)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.SCALE_AND_BIAS)
+        .optProjection(false)
+        .optGamma(0.7f)
+        .build();
     builder.addStage(Stage.builder()
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(8)
-            .setOscillatorDim(2)
-            .optSteps(2)
-            .setConvConnectivity(5)
-            .optOmega(OmegaTerm.Scope.GLOBAL, 0.3f, true)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.SCALE_AND_BIAS)
-            .optProjection(false)
-            .optGamma(0.7f)
-            .build())
-          .build());
+        .setLayer(layer0)
+        .build());
     return builder
-            .build();
+        .build();
   }
 
   /**

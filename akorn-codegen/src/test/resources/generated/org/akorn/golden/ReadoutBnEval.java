@@ -87,9 +87,9 @@ public final class ReadoutBnEval implements AkornModel {
 
   private OpChain createReadOut() {
     return new OpChain(List.of(
-          new ReadOutConv(16, 16, 2, 3),
-          new ResidualFeedForward(16, 16, 3, FeatureNorm.BATCH),
-          new NormReluConv(16, 16, 3, FeatureNorm.BATCH)));
+        new ReadOutConv(16, 16, 2, 3),
+        new ResidualFeedForward(16, 16, 3, FeatureNorm.BATCH),
+        new NormReluConv(16, 16, 3, FeatureNorm.BATCH)));
   }
 
   /**
