@@ -46,7 +46,8 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
 
   /**
    * Hyper-parameter overrides for every model, e.g. {@code <parameters><ch>32</ch></parameters>};
-   * checked like the defaults in the model files.
+   * checked like the defaults in the model files. Every model of this goal must declare each of them
+   * (an unknown name is an error, not silently ignored).
    */
   @Parameter
   private Map<String, String> parameters = new LinkedHashMap<>();
