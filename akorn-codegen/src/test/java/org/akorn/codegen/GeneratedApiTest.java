@@ -121,6 +121,28 @@ class GeneratedApiTest {
   }
 
   @Test
+  void builderStepsRaiseTAndKeepTheFirstStepsOfTheFixture() throws Exception {
+    Class<?> type = GeneratedClasses.loader().loadClass("org.akorn.golden.KlayerAttnGta");
+    Object builder = type.getMethod("builder").invoke(null);
+    builder.getClass().getMethod("steps", int[].class).invoke(builder, (Object) new int[] {6});
+    try (NDManager m = NDManager.newBaseManager();
+        AkornModel model = (AkornModel) builder.getClass().getMethod("build").invoke(builder)) {
+      model.importReferenceWeights(FIXTURES.resolve("klayer_attn_gta.npz"));
+      Map<String, NDArray> fx = GeneratedParityTest.load(m, FIXTURES.resolve("klayer_attn_gta.npz"));
+      AkornResult r = model.forward(GeneratedParityTest.inputs(fx), fx.get("in.x0"), RunOptions.defaults());
+      assertThat(r.output("xs").getShape()).isEqualTo(new Shape(6, 2, 32, 6, 6));
+      assertThat(r.output("es").getShape()).isEqualTo(new Shape(7, 2));
+      GeneratedParityTest.relativeError("xs.2", r.output("xs").get(2), fx.get("out.xs.2"));
+      assertThat(model.hyperParameters()).isEmpty();
+    }
+    Object wrong = type.getMethod("builder").invoke(null);
+    wrong.getClass().getMethod("steps", int[].class).invoke(wrong, (Object) new int[] {2, 3});
+    InvocationTargetException e = assertThrows(InvocationTargetException.class,
+        () -> wrong.getClass().getMethod("build").invoke(wrong));
+    assertThat(e.getCause()).hasMessageThat().isEqualTo("steps: expected 1 value, got 2");
+  }
+
+  @Test
   void checkpointsRoundTripAndRejectOtherHyperParameters() throws Exception {
     Path ckpt = dir.resolve("gta.ckpt");
     try (NDManager m = NDManager.newBaseManager()) {

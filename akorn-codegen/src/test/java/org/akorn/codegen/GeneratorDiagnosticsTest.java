@@ -52,6 +52,14 @@ class GeneratorDiagnosticsTest {
   }
 
   @Test
+  void javaKeywordInThePackageIsADiagnostic() {
+    GenerationResult r = generate(Map.of("m.akorn", layerModel("org.int", "Net", "T", "c")));
+    assertThat(headlines(r)).containsExactly(
+        "m.akorn:2:1: error[E400]: package 'org.int' is not a valid Java package name");
+    assertThat(r.files()).isEmpty();
+  }
+
+  @Test
   void runtimeNameAsModelNameIsADiagnostic() {
     GenerationResult r = generate(Map.of("m.akorn", layerModel("org.x", "AkornNetwork", "T", "c")));
     assertThat(headlines(r)).containsExactly(
@@ -129,6 +137,17 @@ class GeneratorDiagnosticsTest {
     String src = r.files().get(0).content();
     assertThat(src).contains("private int T = 7;");
     assertThat(src).startsWith("// Generated from m.akorn by akorn 9.9. Do not edit.\n");
+  }
+
+  @Test
+  void overridesForAnUnknownModelAreAWarning() {
+    Map<String, String> files = Map.of("m.akorn", layerModel("org.x", "Net", "T", "c"));
+    GenerationResult r = AkornCodegen.generate(new GenerationRequest(
+        List.of(Path.of("m.akorn")), Map.of(), Map.of("Nett", Map.of("T", "7")), SourceReader.of(files), null));
+    assertThat(headlines(r)).containsExactly(
+        "m.akorn:1:1: warning[E114]: overrides for model 'Nett', which none of the files defines; models: [Net]");
+    assertThat(r.hasErrors()).isFalse();
+    assertThat(r.files()).hasSize(1);
   }
 
   @Test

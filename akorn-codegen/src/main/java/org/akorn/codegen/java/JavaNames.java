@@ -37,7 +37,7 @@ public final class JavaNames {
           "createNetwork", "createReadOut", "toString", "hashCode", "equals", "getClass",
           "notify", "notifyAll", "wait", "clone", "finalize", "inputs", "options", "input",
           "initialState", "result", "outputs", "file", "npz", "scratch", "MODEL_NAME", "INPUT_NAMES",
-          "OUTPUT_NAMES");
+          "OUTPUT_NAMES", "steps", "stepsOf", "layer", "declared");
 
   public static boolean isValidTypeName(String name) {
     return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name);

@@ -68,7 +68,8 @@ final class NetworkAssembly {
       Stage.KuramotoLayer first = plan.layers().get(0).layer();
       tail.add("\n.optGamma($L, $L)", e.floatValue(first.gamma().value()), e.flag(first.gamma().learnable()));
     }
-    tail.add("\n.build()");
+    boolean configured = plan.head() != null || plan.networkGamma();
+    tail.add(configured ? "\n.build()" : ".build()");
     body.addStatement("$L", tail.build());
     return MethodSpec.methodBuilder("createNetwork")
         .addModifiers(Modifier.PRIVATE)
@@ -234,7 +235,7 @@ final class NetworkAssembly {
     CodeBlock.Builder b = CodeBlock.builder().add("$T.builder()", KURAMOTO_LAYER);
     b.add("\n.setChannels($L)", e.intValue(l.channels()));
     b.add("\n.setOscillatorDim($L)", e.intValue(l.n()));
-    b.add("\n.optSteps($L)", e.intValue(l.steps()));
+    b.add("\n.optSteps(stepsOf($L, $L))", l.index(), e.intValue(l.steps()));
     Coupling c = l.coupling();
     if (c instanceof Coupling.Conv conv) {
       b.add("\n.setConvConnectivity($L)", e.intValue(conv.kernel()));

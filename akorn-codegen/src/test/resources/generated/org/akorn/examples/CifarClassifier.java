@@ -52,7 +52,8 @@ import org.akorn.runtime.weights.WeightMapping;
  * <ul>
  *   <li>{@code logits}: {@code [B, 10]}, the head 'logits'; Class logits.
  * </ul>
- * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
+ * Every run also returns, per Kuramoto layer, its energies and (when kept) states; raise the
+ * steps T at test time with {@code Builder.steps(...)} or {@code RunOptions.withSteps(...)}.
  *
  * <p>Hyper-parameters (set them with {@link #builder()}):
  * <ul>
@@ -103,11 +104,17 @@ public final class CifarClassifier implements AkornModel {
 
   private final int classes;
 
+  /**
+   * Steps per layer from {@link Builder#steps}, or null for the declared ones.
+   */
+  private final int[] steps;
+
   private final NDManager manager;
 
   private final AkornNetwork network;
 
   private CifarClassifier(Builder builder) {
+    this.steps = builder.steps == null ? null : builder.steps.clone();
     this.ch = builder.ch;
     this.L = builder.L;
     this.T = builder.T;
@@ -147,7 +154,7 @@ public final class CifarClassifier implements AkornModel {
     KuramotoLayer layer0 = KuramotoLayer.builder()
         .setChannels(this.ch)
         .setOscillatorDim(this.n)
-        .optSteps(this.T)
+        .optSteps(stepsOf(0, this.T))
         .setConvConnectivity(this.ksizes.get(0))
         .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
         .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
@@ -169,7 +176,7 @@ public final class CifarClassifier implements AkornModel {
     KuramotoLayer layer1 = KuramotoLayer.builder()
         .setChannels(this.ch * 2)
         .setOscillatorDim(this.n)
-        .optSteps(this.T)
+        .optSteps(stepsOf(1, this.T))
         .setConvConnectivity(this.ksizes.get(1))
         .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
         .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
@@ -192,7 +199,7 @@ public final class CifarClassifier implements AkornModel {
     KuramotoLayer layer2 = KuramotoLayer.builder()
         .setChannels(this.ch * 4)
         .setOscillatorDim(this.n)
-        .optSteps(this.T)
+        .optSteps(stepsOf(2, this.T))
         .setConvConnectivity(this.ksizes.get(2))
         .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
         .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
@@ -212,6 +219,10 @@ public final class CifarClassifier implements AkornModel {
         .optOutputName("logits")
         .optGamma(1.0f, false)
         .build();
+  }
+
+  private int stepsOf(int layer, int declared) {
+    return steps == null ? declared : steps[steps.length == 1 ? 0 : layer];
   }
 
   /**
@@ -357,6 +368,8 @@ public final class CifarClassifier implements AkornModel {
 
     private int classes = 10;
 
+    private int[] steps;
+
     private Builder() {
     }
 
@@ -441,11 +454,29 @@ public final class CifarClassifier implements AkornModel {
     }
 
     /**
+     * Kuramoto steps T, one value for every layer or one per layer (3 layers), instead of the
+     * declared ones: e.g. raise T at test time. The weights do not depend on T, so this is not a
+     * hyper-parameter and checkpoints stay compatible.
+     */
+    public Builder steps(int... steps) {
+      this.steps = steps.clone();
+      return this;
+    }
+
+    /**
      * Builds the model and initialises its parameters (call {@link CifarClassifier#close()} when done).
      */
     public CifarClassifier build() {
       if (L != 3) {
         throw new IllegalStateException("L is fixed at generation time to 3; got " + L + ". Regenerate the model with -P L=<value>");
+      }
+      if (steps != null && steps.length != 1 && steps.length != 3) {
+        throw new IllegalArgumentException("steps: expected 1 or 3 values, got " + steps.length);
+      }
+      for (int t : steps == null ? new int[0] : steps) {
+        if (t < 0) {
+          throw new IllegalArgumentException("steps must not be negative, got " + t);
+        }
       }
       return new CifarClassifier(this);
     }

@@ -49,7 +49,8 @@ import org.akorn.runtime.weights.WeightMapping;
  *   <li>{@code c_last}: {@code [B, 256, 16, 16]}, the last stimulus c (read-out); The last read-out per patch: what clustering uses.
  *   <li>{@code x_last}: {@code [B, 256, 16, 16]}, the last oscillator state x; The last oscillator state.
  * </ul>
- * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
+ * Every run also returns, per Kuramoto layer, its energies and (when kept) states; raise the
+ * steps T at test time with {@code Builder.steps(...)} or {@code RunOptions.withSteps(...)}.
  *
  * <p>Hyper-parameters (set them with {@link #builder()}):
  * <ul>
@@ -94,11 +95,17 @@ public final class ObjectDiscovery implements AkornModel {
 
   private final int patch;
 
+  /**
+   * Steps per layer from {@link Builder#steps}, or null for the declared ones.
+   */
+  private final int[] steps;
+
   private final NDManager manager;
 
   private final AkornNetwork network;
 
   private ObjectDiscovery(Builder builder) {
+    this.steps = builder.steps == null ? null : builder.steps.clone();
     this.ch = builder.ch;
     this.n = builder.n;
     this.heads = builder.heads;
@@ -129,7 +136,7 @@ public final class ObjectDiscovery implements AkornModel {
     KuramotoLayer layer0 = KuramotoLayer.builder()
         .setChannels(this.ch)
         .setOscillatorDim(this.n)
-        .optSteps(this.T)
+        .optSteps(stepsOf(0, this.T))
         .setGtaAttentionConnectivity(this.heads, 128 / this.patch, 128 / this.patch)
         .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
         .optProjection(true)
@@ -143,7 +150,7 @@ public final class ObjectDiscovery implements AkornModel {
     KuramotoLayer layer1 = KuramotoLayer.builder()
         .setChannels(this.ch)
         .setOscillatorDim(this.n)
-        .optSteps(this.T)
+        .optSteps(stepsOf(1, this.T))
         .setGtaAttentionConnectivity(this.heads, 128 / this.patch, 128 / this.patch)
         .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
         .optProjection(true)
@@ -159,6 +166,10 @@ public final class ObjectDiscovery implements AkornModel {
         .optOutputName("features")
         .optGamma(1.0f, false)
         .build();
+  }
+
+  private int stepsOf(int layer, int declared) {
+    return steps == null ? declared : steps[steps.length == 1 ? 0 : layer];
   }
 
   /**
@@ -300,6 +311,8 @@ public final class ObjectDiscovery implements AkornModel {
 
     private int patch = 8;
 
+    private int[] steps;
+
     private Builder() {
     }
 
@@ -364,11 +377,29 @@ public final class ObjectDiscovery implements AkornModel {
     }
 
     /**
+     * Kuramoto steps T, one value for every layer or one per layer (2 layers), instead of the
+     * declared ones: e.g. raise T at test time. The weights do not depend on T, so this is not a
+     * hyper-parameter and checkpoints stay compatible.
+     */
+    public Builder steps(int... steps) {
+      this.steps = steps.clone();
+      return this;
+    }
+
+    /**
      * Builds the model and initialises its parameters (call {@link ObjectDiscovery#close()} when done).
      */
     public ObjectDiscovery build() {
       if (L != 2) {
         throw new IllegalStateException("L is fixed at generation time to 2; got " + L + ". Regenerate the model with -P L=<value>");
+      }
+      if (steps != null && steps.length != 1 && steps.length != 2) {
+        throw new IllegalArgumentException("steps: expected 1 or 2 values, got " + steps.length);
+      }
+      for (int t : steps == null ? new int[0] : steps) {
+        if (t < 0) {
+          throw new IllegalArgumentException("steps must not be negative, got " + t);
+        }
       }
       return new ObjectDiscovery(this);
     }

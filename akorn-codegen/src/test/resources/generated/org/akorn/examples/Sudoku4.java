@@ -54,7 +54,8 @@ import org.akorn.runtime.weights.WeightMapping;
  *   <li>{@code logits}: {@code [B, 4, 4, 4]}, the head 'logits'; Per-cell logits over the digits 1..4, [4, 4, 4].
  *   <li>{@code energies}: {@code [T + 1, B]}, energies per step, e_0 = 0 then e_1..e_T; Energy per step, for energy-based voting.
  * </ul>
- * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
+ * Every run also returns, per Kuramoto layer, its energies and (when kept) states; raise the
+ * steps T at test time with {@code Builder.steps(...)} or {@code RunOptions.withSteps(...)}.
  *
  * <p>Hyper-parameters (set them with {@link #builder()}):
  * <ul>
@@ -96,11 +97,17 @@ public final class Sudoku4 implements AkornModel {
 
   private final double gamma;
 
+  /**
+   * Steps per layer from {@link Builder#steps}, or null for the declared ones.
+   */
+  private final int[] steps;
+
   private final NDManager manager;
 
   private final AkornNetwork network;
 
   private Sudoku4(Builder builder) {
+    this.steps = builder.steps == null ? null : builder.steps.clone();
     this.ch = builder.ch;
     this.n = builder.n;
     this.heads = builder.heads;
@@ -130,7 +137,7 @@ public final class Sudoku4 implements AkornModel {
     KuramotoLayer layer0 = KuramotoLayer.builder()
         .setChannels(this.ch)
         .setOscillatorDim(this.n)
-        .optSteps(this.T)
+        .optSteps(stepsOf(0, this.T))
         .setGtaAttentionConnectivity(this.heads, 4, 4)
         .optOmega(OmegaTerm.Scope.GLOBAL, 0.1f, false)
         .optStimulusNorm(KuramotoLayer.StimulusNorm.NONE)
@@ -149,6 +156,10 @@ public final class Sudoku4 implements AkornModel {
         .optOutputName("logits")
         .optGamma((float) this.gamma, true)
         .build();
+  }
+
+  private int stepsOf(int layer, int declared) {
+    return steps == null ? declared : steps[steps.length == 1 ? 0 : layer];
   }
 
   /**
@@ -288,6 +299,8 @@ public final class Sudoku4 implements AkornModel {
 
     private double gamma = 1.0;
 
+    private int[] steps;
+
     private Builder() {
     }
 
@@ -342,9 +355,27 @@ public final class Sudoku4 implements AkornModel {
     }
 
     /**
+     * Kuramoto steps T, one value for every layer or one per layer (1 layer), instead of the
+     * declared ones: e.g. raise T at test time. The weights do not depend on T, so this is not a
+     * hyper-parameter and checkpoints stay compatible.
+     */
+    public Builder steps(int... steps) {
+      this.steps = steps.clone();
+      return this;
+    }
+
+    /**
      * Builds the model and initialises its parameters (call {@link Sudoku4#close()} when done).
      */
     public Sudoku4 build() {
+      if (steps != null && steps.length != 1) {
+        throw new IllegalArgumentException("steps: expected 1 value, got " + steps.length);
+      }
+      for (int t : steps == null ? new int[0] : steps) {
+        if (t < 0) {
+          throw new IllegalArgumentException("steps must not be negative, got " + t);
+        }
+      }
       return new Sudoku4(this);
     }
   }

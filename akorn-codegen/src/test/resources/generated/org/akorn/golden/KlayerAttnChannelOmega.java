@@ -41,7 +41,8 @@ import org.akorn.runtime.weights.WeightMapping;
  *   <li>{@code xs}: {@code [T, B, 16, 5, 5]}, every state of the last layer, x_1..x_T; Every oscillator state, one per step.
  *   <li>{@code es}: {@code [T + 1, B]}, energies per step, e_0 = 0 then e_1..e_T; Energy per step (es.0 = 0).
  * </ul>
- * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
+ * Every run also returns, per Kuramoto layer, its energies and (when kept) states; raise the
+ * steps T at test time with {@code Builder.steps(...)} or {@code RunOptions.withSteps(...)}.
  *
  * <p>Reference weights: {@link #importReferenceWeights} reads a PyTorch {@code state_dict}
  * saved as {@code .npz} with the reference's own key names (single-layer layout).
@@ -64,11 +65,17 @@ public final class KlayerAttnChannelOmega implements AkornModel {
    */
   public static final List<String> OUTPUT_NAMES = List.of("xs", "es");
 
+  /**
+   * Steps per layer from {@link Builder#steps}, or null for the declared ones.
+   */
+  private final int[] steps;
+
   private final NDManager manager;
 
   private final AkornNetwork network;
 
   private KlayerAttnChannelOmega(Builder builder) {
+    this.steps = builder.steps == null ? null : builder.steps.clone();
     this.manager = NDManager.newBaseManager();
     try {
       this.network = createNetwork();
@@ -92,7 +99,7 @@ public final class KlayerAttnChannelOmega implements AkornModel {
     KuramotoLayer layer0 = KuramotoLayer.builder()
         .setChannels(16)
         .setOscillatorDim(2)
-        .optSteps(4)
+        .optSteps(stepsOf(0, 4))
         .setAttentionConnectivity(4)
         .optOmega(OmegaTerm.Scope.PER_PAIR, 0.5f, true)
         .optStimulusNorm(KuramotoLayer.StimulusNorm.NONE)
@@ -102,8 +109,11 @@ public final class KlayerAttnChannelOmega implements AkornModel {
     builder.addStage(Stage.builder()
         .setLayer(layer0)
         .build());
-    return builder
-        .build();
+    return builder.build();
+  }
+
+  private int stepsOf(int layer, int declared) {
+    return steps == null ? declared : steps[steps.length == 1 ? 0 : layer];
   }
 
   /**
@@ -225,13 +235,33 @@ public final class KlayerAttnChannelOmega implements AkornModel {
    * Builds a {@link KlayerAttnChannelOmega}; every hyper-parameter starts at its default.
    */
   public static final class Builder {
+    private int[] steps;
+
     private Builder() {
+    }
+
+    /**
+     * Kuramoto steps T, one value for every layer or one per layer (1 layer), instead of the
+     * declared ones: e.g. raise T at test time. The weights do not depend on T, so this is not a
+     * hyper-parameter and checkpoints stay compatible.
+     */
+    public Builder steps(int... steps) {
+      this.steps = steps.clone();
+      return this;
     }
 
     /**
      * Builds the model and initialises its parameters (call {@link KlayerAttnChannelOmega#close()} when done).
      */
     public KlayerAttnChannelOmega build() {
+      if (steps != null && steps.length != 1) {
+        throw new IllegalArgumentException("steps: expected 1 value, got " + steps.length);
+      }
+      for (int t : steps == null ? new int[0] : steps) {
+        if (t < 0) {
+          throw new IllegalArgumentException("steps must not be negative, got " + t);
+        }
+      }
       return new KlayerAttnChannelOmega(this);
     }
   }

@@ -48,7 +48,8 @@ import org.akorn.runtime.weights.WeightMapping;
  *   <li>{@code x_last}: {@code [B, 32, 8, 8]}, the last oscillator state x
  *   <li>{@code es}: {@code [2, T + 1, B]}, energies per step, e_0 = 0 then e_1..e_T
  * </ul>
- * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
+ * Every run also returns, per Kuramoto layer, its energies and (when kept) states; raise the
+ * steps T at test time with {@code Builder.steps(...)} or {@code RunOptions.withSteps(...)}.
  *
  * <p>Hyper-parameters (set them with {@link #builder()}):
  * <ul>
@@ -93,11 +94,17 @@ public final class ObjectsModel implements AkornModel {
 
   private final int patch;
 
+  /**
+   * Steps per layer from {@link Builder#steps}, or null for the declared ones.
+   */
+  private final int[] steps;
+
   private final NDManager manager;
 
   private final AkornNetwork network;
 
   private ObjectsModel(Builder builder) {
+    this.steps = builder.steps == null ? null : builder.steps.clone();
     this.ch = builder.ch;
     this.n = builder.n;
     this.heads = builder.heads;
@@ -128,7 +135,7 @@ public final class ObjectsModel implements AkornModel {
     KuramotoLayer layer0 = KuramotoLayer.builder()
         .setChannels(this.ch)
         .setOscillatorDim(this.n)
-        .optSteps(this.T)
+        .optSteps(stepsOf(0, this.T))
         .setGtaAttentionConnectivity(this.heads, 32 / this.patch, 32 / this.patch)
         .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
         .optProjection(true)
@@ -142,7 +149,7 @@ public final class ObjectsModel implements AkornModel {
     KuramotoLayer layer1 = KuramotoLayer.builder()
         .setChannels(this.ch)
         .setOscillatorDim(this.n)
-        .optSteps(this.T)
+        .optSteps(stepsOf(1, this.T))
         .setGtaAttentionConnectivity(this.heads, 32 / this.patch, 32 / this.patch)
         .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
         .optProjection(true)
@@ -158,6 +165,10 @@ public final class ObjectsModel implements AkornModel {
         .optOutputName("features")
         .optGamma(1.0f, false)
         .build();
+  }
+
+  private int stepsOf(int layer, int declared) {
+    return steps == null ? declared : steps[steps.length == 1 ? 0 : layer];
   }
 
   /**
@@ -300,6 +311,8 @@ public final class ObjectsModel implements AkornModel {
 
     private int patch = 4;
 
+    private int[] steps;
+
     private Builder() {
     }
 
@@ -364,11 +377,29 @@ public final class ObjectsModel implements AkornModel {
     }
 
     /**
+     * Kuramoto steps T, one value for every layer or one per layer (2 layers), instead of the
+     * declared ones: e.g. raise T at test time. The weights do not depend on T, so this is not a
+     * hyper-parameter and checkpoints stay compatible.
+     */
+    public Builder steps(int... steps) {
+      this.steps = steps.clone();
+      return this;
+    }
+
+    /**
      * Builds the model and initialises its parameters (call {@link ObjectsModel#close()} when done).
      */
     public ObjectsModel build() {
       if (L != 2) {
         throw new IllegalStateException("L is fixed at generation time to 2; got " + L + ". Regenerate the model with -P L=<value>");
+      }
+      if (steps != null && steps.length != 1 && steps.length != 2) {
+        throw new IllegalArgumentException("steps: expected 1 or 2 values, got " + steps.length);
+      }
+      for (int t : steps == null ? new int[0] : steps) {
+        if (t < 0) {
+          throw new IllegalArgumentException("steps must not be negative, got " + t);
+        }
       }
       return new ObjectsModel(this);
     }

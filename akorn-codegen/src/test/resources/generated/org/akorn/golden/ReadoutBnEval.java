@@ -40,7 +40,6 @@ import org.akorn.runtime.weights.WeightMapping;
  * <ul>
  *   <li>{@code y}: {@code [B, 16, 6, 6]}, the last stimulus c (read-out); The read-out.
  * </ul>
- * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
  *
  * <p>Reference weights: {@link #importReferenceWeights} reads a PyTorch {@code state_dict}
  * saved as {@code .npz} with the reference's own key names (read-out-only layout).

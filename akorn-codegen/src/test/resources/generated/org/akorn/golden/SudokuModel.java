@@ -51,7 +51,8 @@ import org.akorn.runtime.weights.WeightMapping;
  *   <li>{@code xs}: {@code [T, B, 32, 9, 9]}, every state of the last layer, x_1..x_T
  *   <li>{@code es}: {@code [T + 1, B]}, energies per step, e_0 = 0 then e_1..e_T
  * </ul>
- * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
+ * Every run also returns, per Kuramoto layer, its energies and (when kept) states; raise the
+ * steps T at test time with {@code Builder.steps(...)} or {@code RunOptions.withSteps(...)}.
  *
  * <p>Hyper-parameters (set them with {@link #builder()}):
  * <ul>
@@ -93,11 +94,17 @@ public final class SudokuModel implements AkornModel {
 
   private final double gamma;
 
+  /**
+   * Steps per layer from {@link Builder#steps}, or null for the declared ones.
+   */
+  private final int[] steps;
+
   private final NDManager manager;
 
   private final AkornNetwork network;
 
   private SudokuModel(Builder builder) {
+    this.steps = builder.steps == null ? null : builder.steps.clone();
     this.ch = builder.ch;
     this.n = builder.n;
     this.heads = builder.heads;
@@ -127,7 +134,7 @@ public final class SudokuModel implements AkornModel {
     KuramotoLayer layer0 = KuramotoLayer.builder()
         .setChannels(this.ch)
         .setOscillatorDim(this.n)
-        .optSteps(this.T)
+        .optSteps(stepsOf(0, this.T))
         .setGtaAttentionConnectivity(this.heads, 9, 9)
         .optOmega(OmegaTerm.Scope.GLOBAL, 0.1f, false)
         .optStimulusNorm(KuramotoLayer.StimulusNorm.NONE)
@@ -146,6 +153,10 @@ public final class SudokuModel implements AkornModel {
         .optOutputName("logits")
         .optGamma((float) this.gamma, true)
         .build();
+  }
+
+  private int stepsOf(int layer, int declared) {
+    return steps == null ? declared : steps[steps.length == 1 ? 0 : layer];
   }
 
   /**
@@ -286,6 +297,8 @@ public final class SudokuModel implements AkornModel {
 
     private double gamma = 1.0;
 
+    private int[] steps;
+
     private Builder() {
     }
 
@@ -340,9 +353,27 @@ public final class SudokuModel implements AkornModel {
     }
 
     /**
+     * Kuramoto steps T, one value for every layer or one per layer (1 layer), instead of the
+     * declared ones: e.g. raise T at test time. The weights do not depend on T, so this is not a
+     * hyper-parameter and checkpoints stay compatible.
+     */
+    public Builder steps(int... steps) {
+      this.steps = steps.clone();
+      return this;
+    }
+
+    /**
      * Builds the model and initialises its parameters (call {@link SudokuModel#close()} when done).
      */
     public SudokuModel build() {
+      if (steps != null && steps.length != 1) {
+        throw new IllegalArgumentException("steps: expected 1 value, got " + steps.length);
+      }
+      for (int t : steps == null ? new int[0] : steps) {
+        if (t < 0) {
+          throw new IllegalArgumentException("steps must not be negative, got " + t);
+        }
+      }
       return new SudokuModel(this);
     }
   }
