@@ -157,9 +157,34 @@ class GeneratedApiTest {
         AkornResult r = fresh.forward(in, fx.get("in.x0"), RunOptions.defaults());
         GeneratedParityTest.relativeError("es.3", r.output("es").get(3), fx.get("out.es.3"));
       }
+      Class<?> type = GeneratedClasses.loader().loadClass("org.akorn.golden.KlayerAttnGta");
+      try (AkornModel restored = (AkornModel) type.getMethod("fromCheckpoint", Path.class).invoke(null, ckpt)) {
+        AkornResult r = restored.forward(in, fx.get("in.x0"), RunOptions.defaults());
+        GeneratedParityTest.relativeError("es.3", r.output("es").get(3), fx.get("out.es.3"));
+      }
+      InvocationTargetException wrong = assertThrows(InvocationTargetException.class,
+          () -> GeneratedClasses.loader().loadClass("org.akorn.golden.SudokuModel")
+              .getMethod("fromCheckpoint", Path.class).invoke(null, ckpt));
+      assertThat(wrong.getCause()).hasMessageThat().isEqualTo(ckpt + " is a checkpoint of KlayerAttnGta, not of SudokuModel");
       try (AkornModel other = GeneratedClasses.build("org.akorn.golden.KlayerConvGnGlobalOmega")) {
         assertThrows(InvalidCheckpointException.class, () -> other.loadCheckpoint(ckpt));
       }
+    }
+  }
+
+  @Test
+  void fromCheckpointRestoresTheHyperParameters(@TempDir Path tmp) throws Exception {
+    Class<?> type = GeneratedClasses.loader().loadClass("org.akorn.golden.ClassificationModel");
+    Object builder = type.getMethod("builder").invoke(null);
+    builder.getClass().getMethod("ch", int.class).invoke(builder, 8);
+    builder.getClass().getMethod("ksizes", List.class).invoke(builder, List.of(3, 3, 1));
+    Path ckpt = tmp.resolve("small.ckpt");
+    try (AkornModel small = (AkornModel) builder.getClass().getMethod("build").invoke(builder)) {
+      small.saveCheckpoint(ckpt);
+    }
+    try (AkornModel restored = (AkornModel) type.getMethod("fromCheckpoint", Path.class).invoke(null, ckpt)) {
+      assertThat(restored.hyperParameters()).containsEntry("ch", "8");
+      assertThat(restored.hyperParameters()).containsEntry("ksizes", "[3, 3, 1]");
     }
   }
 

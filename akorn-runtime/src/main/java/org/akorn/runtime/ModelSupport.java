@@ -115,4 +115,20 @@ public final class ModelSupport {
     }
     return NDArrays.stack(new NDList(perLayer));
   }
+
+  /** Parses an integer list as {@code List.toString} writes it ({@code [5, 3, 3]}). */
+  public static List<Integer> parseIntList(String text) {
+    String t = text.strip();
+    if (!t.startsWith("[") || !t.endsWith("]")) {
+      throw new IllegalArgumentException("not an integer list: " + text);
+    }
+    String inner = t.substring(1, t.length() - 1).strip();
+    List<Integer> out = new ArrayList<>();
+    if (!inner.isEmpty()) {
+      for (String part : inner.split(",")) {
+        out.add(Integer.parseInt(part.strip()));
+      }
+    }
+    return List.copyOf(out);
+  }
 }

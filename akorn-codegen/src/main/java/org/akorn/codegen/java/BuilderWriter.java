@@ -62,7 +62,8 @@ final class BuilderWriter {
           ? "Sets {@code " + p.name() + "}." : ModelDocs.escape(p.doc().strip());
       setter.addJavadoc("$L\n\n<p>Default: {@code $L}.", doc, def.render());
       if (structural.contains(p.name())) {
-        setter.addJavadoc(" Fixed at generation time: it shaped the structure, so {@link #build()} rejects another value.");
+        setter.addJavadoc("\n\n<p>Fixed at generation time: it shaped the structure, so {@link #build()}\n"
+            + "rejects another value.");
       }
       setter.addJavadoc("\n");
       if (type.equals(ModelContext.javaType(org.akorn.dsl.model.ParamType.INT_LIST))) {

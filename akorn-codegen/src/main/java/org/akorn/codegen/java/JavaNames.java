@@ -26,7 +26,7 @@ public final class JavaNames {
           "WeightMapping", "StateDict", "Checkpoints", "CheckpointMetadata", "NDArray",
           "NDManager", "Shape", "DataType", "ParameterStore", "Block", "List", "Map", "Path",
           "IOException", "LinkedHashMap", "Collections", "String", "Object", "Override", "Math",
-          "Integer", "RuntimeException", "IllegalStateException", "UnsupportedOperationException");
+          "Integer", "Double", "Boolean", "IllegalArgumentException", "RuntimeException", "IllegalStateException", "UnsupportedOperationException");
 
   /** Members of the generated class, its builder and records that user names must not take. */
   static final Set<String> RESERVED_MEMBERS =
@@ -37,7 +37,8 @@ public final class JavaNames {
           "createNetwork", "createReadOut", "toString", "hashCode", "equals", "getClass",
           "notify", "notifyAll", "wait", "clone", "finalize", "inputs", "options", "input",
           "initialState", "result", "outputs", "file", "npz", "scratch", "MODEL_NAME", "INPUT_NAMES",
-          "OUTPUT_NAMES", "steps", "stepsOf", "layer", "declared");
+          "OUTPUT_NAMES", "steps", "stepsOf", "layer", "declared", "fromCheckpoint", "meta",
+          "values", "model");
 
   public static boolean isValidTypeName(String name) {
     return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name);

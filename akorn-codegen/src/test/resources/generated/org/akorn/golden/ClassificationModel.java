@@ -348,6 +348,51 @@ public final class ClassificationModel implements AkornModel {
   }
 
   /**
+   * Builds the model with the hyper-parameters a checkpoint of this class records, then loads its
+   * weights (e.g. once per executor).
+   */
+  public static ClassificationModel fromCheckpoint(Path file) throws IOException {
+    CheckpointMetadata meta = Checkpoints.readMetadata(file);
+    if (!MODEL_NAME.equals(meta.architecture())) {
+      throw new IllegalArgumentException(file + " is a checkpoint of " + meta.architecture() + ", not of " + MODEL_NAME);
+    }
+    Builder builder = builder();
+    Map<String, String> values = meta.hyperParameters();
+    if (values.containsKey("ch")) {
+      builder.ch(Integer.parseInt(values.get("ch")));
+    }
+    if (values.containsKey("L")) {
+      builder.L(Integer.parseInt(values.get("L")));
+    }
+    if (values.containsKey("T")) {
+      builder.T(Integer.parseInt(values.get("T")));
+    }
+    if (values.containsKey("n")) {
+      builder.n(Integer.parseInt(values.get("n")));
+    }
+    if (values.containsKey("ksizes")) {
+      builder.ksizes(ModelSupport.parseIntList(values.get("ksizes")));
+    }
+    if (values.containsKey("ro_N")) {
+      builder.ro_N(Integer.parseInt(values.get("ro_N")));
+    }
+    if (values.containsKey("ro_kernel")) {
+      builder.ro_kernel(Integer.parseInt(values.get("ro_kernel")));
+    }
+    if (values.containsKey("classes")) {
+      builder.classes(Integer.parseInt(values.get("classes")));
+    }
+    ClassificationModel model = builder.build();
+    try {
+      model.loadCheckpoint(file);
+    } catch (IOException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    return model;
+  }
+
+  /**
    * Builds a {@link ClassificationModel}; every hyper-parameter starts at its default.
    */
   public static final class Builder {
@@ -385,7 +430,10 @@ public final class ClassificationModel implements AkornModel {
     /**
      * Sets {@code L}.
      *
-     * <p>Default: {@code 3}. Fixed at generation time: it shaped the structure, so {@link #build()} rejects another value.
+     * <p>Default: {@code 3}.
+     *
+     * <p>Fixed at generation time: it shaped the structure, so {@link #build()}
+     * rejects another value.
      */
     public Builder L(int L) {
       this.L = L;

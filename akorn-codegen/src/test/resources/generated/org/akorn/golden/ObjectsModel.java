@@ -296,6 +296,45 @@ public final class ObjectsModel implements AkornModel {
   }
 
   /**
+   * Builds the model with the hyper-parameters a checkpoint of this class records, then loads its
+   * weights (e.g. once per executor).
+   */
+  public static ObjectsModel fromCheckpoint(Path file) throws IOException {
+    CheckpointMetadata meta = Checkpoints.readMetadata(file);
+    if (!MODEL_NAME.equals(meta.architecture())) {
+      throw new IllegalArgumentException(file + " is a checkpoint of " + meta.architecture() + ", not of " + MODEL_NAME);
+    }
+    Builder builder = builder();
+    Map<String, String> values = meta.hyperParameters();
+    if (values.containsKey("ch")) {
+      builder.ch(Integer.parseInt(values.get("ch")));
+    }
+    if (values.containsKey("n")) {
+      builder.n(Integer.parseInt(values.get("n")));
+    }
+    if (values.containsKey("heads")) {
+      builder.heads(Integer.parseInt(values.get("heads")));
+    }
+    if (values.containsKey("L")) {
+      builder.L(Integer.parseInt(values.get("L")));
+    }
+    if (values.containsKey("T")) {
+      builder.T(Integer.parseInt(values.get("T")));
+    }
+    if (values.containsKey("patch")) {
+      builder.patch(Integer.parseInt(values.get("patch")));
+    }
+    ObjectsModel model = builder.build();
+    try {
+      model.loadCheckpoint(file);
+    } catch (IOException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    return model;
+  }
+
+  /**
    * Builds a {@link ObjectsModel}; every hyper-parameter starts at its default.
    */
   public static final class Builder {
@@ -349,7 +388,10 @@ public final class ObjectsModel implements AkornModel {
     /**
      * Sets {@code L}.
      *
-     * <p>Default: {@code 2}. Fixed at generation time: it shaped the structure, so {@link #build()} rejects another value.
+     * <p>Default: {@code 2}.
+     *
+     * <p>Fixed at generation time: it shaped the structure, so {@link #build()}
+     * rejects another value.
      */
     public Builder L(int L) {
       this.L = L;
