@@ -24,6 +24,7 @@ public enum DiagnosticCode {
   BAD_OVERRIDE("E111"),
   VALUE_NOT_POSITIVE("E112"),
   INVALID_INPUT("E113"),
+  UNKNOWN_MODEL("E114"),
   TOO_MANY_REPETITIONS("E115"),
 
   // 2xx: model structure and shapes
