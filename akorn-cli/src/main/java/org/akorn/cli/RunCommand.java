@@ -164,6 +164,10 @@ public final class RunCommand implements Callable<Integer> {
   private static Map<String, NDArray> readNpz(NDManager manager, Path npz, String option) {
     Map<String, NDArray> byName = new LinkedHashMap<>();
     for (NDArray a : decode(manager, npz, option)) {
+      if (a.getName() == null || a.getName().isEmpty()) {
+        throw new UserException(option + ": " + npz + " holds an unnamed array (a .npy file?);"
+            + " save one array per input by name, e.g. numpy.savez(file, digits=d, given=g)");
+      }
       byName.put(a.getName(), a);
     }
     return byName;

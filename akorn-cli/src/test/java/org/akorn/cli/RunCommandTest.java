@@ -157,6 +157,24 @@ class RunCommandTest {
   }
 
   @Test
+  void anUnnamedNpyAsInputsIsOneLineAndNoOutput() throws Exception {
+    try (NDManager m = NDManager.newBaseManager()) {
+      String[] args = prepare(m, "sudoku_model", load(m, FIXTURES.resolve("sudoku_model.npz")));
+      String npy = dir.resolve("X0.npy").toString();
+      for (int i = 0; i < args.length; i++) {
+        if (args[i].equals("--inputs")) {
+          args[i + 1] = npy;
+        }
+      }
+      assertThat(akorn(args)).isEqualTo(1);
+      assertThat(err.toString().strip()).isEqualTo("akorn: --inputs: " + npy
+          + " holds an unnamed array (a .npy file?); save one array per input by name,"
+          + " e.g. numpy.savez(file, digits=d, given=g)");
+      assertThat(Files.exists(dir.resolve("O.npz"))).isFalse();
+    }
+  }
+
+  @Test
   void wrongShapeIsOneLine() throws Exception {
     try (NDManager m = NDManager.newBaseManager()) {
       Map<String, NDArray> fixture = load(m, FIXTURES.resolve("sudoku_model.npz"));
