@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = AkornCli.Version.class,
     description = "Compile and run Artificial Kuramoto Oscillatory Neuron (AKOrN) models.",
-    subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, SummaryCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      CheckCommand.class,
+      SummaryCommand.class,
+      BenchCommand.class
+    })
 public final class AkornCli {
 
   /** Exit status for user mistakes (bad model files, bad arguments). */
