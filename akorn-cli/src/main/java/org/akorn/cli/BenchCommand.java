@@ -85,6 +85,8 @@ public final class BenchCommand implements Callable<Integer> {
                 err.println("bench: " + line);
                 err.flush();
               });
+      err.println("bench: " + r.summary());
+      err.flush();
       out.println(r.toJson());
       out.flush();
     }

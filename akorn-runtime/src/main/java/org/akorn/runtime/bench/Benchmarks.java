@@ -68,8 +68,30 @@ public final class Benchmarks {
    * @param model the configuration's name
    * @param forwardMs median wall time of one no-grad forward pass, milliseconds
    * @param trainStepMs median wall time of one training step, milliseconds
+   * @param forwardCpuMs median process CPU time of one forward pass (all threads), milliseconds;
+   *     less sensitive than wall time to other processes on a shared machine
+   * @param trainStepCpuMs the same for one training step
    */
-  public record Result(String model, double forwardMs, double trainStepMs) {
+  public record Result(
+      String model, double forwardMs, double trainStepMs, double forwardCpuMs, double trainStepCpuMs) {
+
+    /** A result without CPU times. */
+    public Result(String model, double forwardMs, double trainStepMs) {
+      this(model, forwardMs, trainStepMs, Double.NaN, Double.NaN);
+    }
+
+    /** The stderr summary: wall and process CPU medians. */
+    public String summary() {
+      return String.format(
+          Locale.ROOT,
+          "%s: forward %.1f ms (process cpu %.1f ms), train step %.1f ms (process cpu %.1f ms)",
+          model,
+          forwardMs,
+          forwardCpuMs,
+          trainStepMs,
+          trainStepCpuMs);
+    }
+
     /** The JSON line {@code akorn bench} prints. */
     public String toJson() {
       return String.format(
@@ -215,7 +237,8 @@ public final class Benchmarks {
    *
    * @param model one of {@link #MODELS}
    * @param reps timed repetitions (at least 1); the median is reported
-   * @param progress told what is running (one line each), e.g. {@code System.err::println}
+   * @param progress told each pass's wall and CPU time as it ends (one line each), e.g. {@code
+   *     System.err::println}
    */
   public static Result run(String model, int reps, Consumer<String> progress) {
     if (reps < 1) {
@@ -229,44 +252,67 @@ public final class Benchmarks {
       ParameterStore ps = new ParameterStore(manager, false);
 
       double[] forward = new double[reps];
+      double[] forwardCpu = new double[reps];
       for (int i = -WARMUP; i < reps; i++) {
-        progress.accept(label(model, "forward", i, reps));
         try (NDManager rep = manager.newSubManager()) {
           data.tempAttach(rep);
+          long c0 = cpuNanos();
           long t0 = System.nanoTime();
           AkornResult r = net.run(ps, asInput(data), RunOptions.defaults());
           r.output(net.outputName()).sum().getFloat(); // read back: waits for the device
           long t1 = System.nanoTime();
+          long c1 = cpuNanos();
+          progress.accept(label(model, "forward", i, reps, t1 - t0, c1 - c0));
           if (i >= 0) {
             forward[i] = (t1 - t0) / 1e6;
+            forwardCpu[i] = (c1 - c0) / 1e6;
           }
         }
       }
 
       double[] train = new double[reps];
+      double[] trainCpu = new double[reps];
       TrainingLoss loss = (predictions, labels) -> predictions.get(0).square().mean();
       try (BlockTrainer trainer = BlockTrainer.builder(net, loss).build(manager)) {
         for (int i = -WARMUP; i < reps; i++) {
-          progress.accept(label(model, "train step", i, reps));
           try (NDManager rep = manager.newSubManager()) {
             data.tempAttach(rep);
+            long c0 = cpuNanos();
             long t0 = System.nanoTime();
             trainer.step(data, new NDList()); // returns the loss as a float: waits for the device
             long t1 = System.nanoTime();
+            long c1 = cpuNanos();
+            progress.accept(label(model, "train step", i, reps, t1 - t0, c1 - c0));
             if (i >= 0) {
               train[i] = (t1 - t0) / 1e6;
+              trainCpu[i] = (c1 - c0) / 1e6;
             }
           }
         }
       }
-      return new Result(model, median(forward), median(train));
+      return new Result(
+          model, median(forward), median(train), median(forwardCpu), median(trainCpu));
     }
   }
 
-  private static String label(String model, String what, int i, int reps) {
-    return i < 0
-        ? model + ": " + what + " warm-up"
-        : model + ": " + what + " " + (i + 1) + "/" + reps;
+  private static String label(String model, String what, int i, int reps, long wall, long cpu) {
+    return String.format(
+        Locale.ROOT,
+        "%s: %s %s: %.1f ms (process cpu %.1f ms)",
+        model,
+        what,
+        i < 0 ? "warm-up" : (i + 1) + "/" + reps,
+        wall / 1e6,
+        cpu / 1e6);
+  }
+
+  /** CPU time of this process (all threads), or 0 where the JVM does not tell. */
+  private static long cpuNanos() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0L, os.getProcessCpuTime());
+    }
+    return 0L;
   }
 
   /** The median (mean of the middle two for an even count). */
