@@ -22,8 +22,8 @@ import org.akorn.runtime.weights.WeightMapping;
  * <p>On a grid other than the one it was built for, the GTA matrices are resampled bilinearly
  * (align_corners=False), as the reference's {@code rescale_gta_mat}.
  *
- * <p>The GTA products are computed as two broadcast multiply-adds on paired features:
- * {@code y = x_even * M[:, :, :, 0] + x_odd * M[:, :, :, 1]}.
+ * <p>The GTA products are computed as two broadcast multiply-adds on paired features, {@code y =
+ * x * (M_00, M_11) + swap(x) * (M_01, M_10)}, with the attention scale folded into q's blocks.
  */
 public final class GtaAttention extends AkornBlock implements ArrayOp {
   private final int channels;
@@ -96,26 +96,27 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
     }
     int h = Math.toIntExact(like.getShape().get(2));
     int w = Math.toIntExact(like.getShape().get(3));
-    // Per run: the 2x2 blocks' columns laid out for the channel layout [.., d/2, 2, heads, HW].
-    NDArray[] qkvCols = null;
-    NDArray[] outCols = null;
+    float scale = (float) (1.0 / Math.sqrt(headDim));
+    // Per run: the 2x2 blocks' diagonals and off-diagonals laid out for the channel layout
+    // [.., d/2, 2, heads, HW]; the attention scale is folded into q's blocks.
+    NDArray[] qkvCoef = null;
+    NDArray[] outCoef = null;
     if (matQ != null) {
-      NDArray[] q = columns(ps, matQ, like, h, w, training);
-      NDArray[] k = columns(ps, matK, like, h, w, training);
-      NDArray[] v = columns(ps, matV, like, h, w, training);
-      qkvCols =
+      NDArray[] q = coefficients(ps, matQ, like, h, w, training);
+      NDArray[] k = coefficients(ps, matK, like, h, w, training);
+      NDArray[] v = coefficients(ps, matV, like, h, w, training);
+      qkvCoef =
           new NDArray[] {
-            Stacks.stack(java.util.List.of(q[0], k[0], v[0])).expandDims(0),
-            Stacks.stack(java.util.List.of(q[1], k[1], v[1])).expandDims(0)
+            Stacks.stack(java.util.List.of(q[0].mul(scale), k[0], v[0])).expandDims(0),
+            Stacks.stack(java.util.List.of(q[1].mul(scale), k[1], v[1])).expandDims(0)
           };
-      NDArray[] o = columns(ps, matO, like, h, w, training);
-      outCols = new NDArray[] {o[0].expandDims(0), o[1].expandDims(0)};
+      NDArray[] o = coefficients(ps, matO, like, h, w, training);
+      outCoef = new NDArray[] {o[0].expandDims(0), o[1].expandDims(0)};
     }
-    NDArray[] rqkv = qkvCols;
-    NDArray[] ro = outCols;
+    NDArray[] rqkv = qkvCoef;
+    NDArray[] ro = outCoef;
     UnaryOperator<NDArray> qkv = wQkv.bind(ps, like, training);
     UnaryOperator<NDArray> out = wO.bind(ps, like, training);
-    float scale = (float) (1.0 / Math.sqrt(headDim));
     long hw = (long) h * w;
     int pairs = headDim / 2;
     return x -> {
@@ -134,7 +135,8 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
       NDArray q = parts.get(0).reshape(b, headDim, heads, hw).transpose(0, 2, 3, 1);
       NDArray kT = parts.get(1).reshape(b, headDim, heads, hw).transpose(0, 2, 1, 3);
       NDArray v = parts.get(2).reshape(b, headDim, heads, hw).transpose(0, 2, 3, 1);
-      NDArray o = q.mul(scale).matMul(kT).softmax(-1).matMul(v); // [B, heads, HW, d]
+      NDArray scores = rqkv != null ? q.matMul(kT) : q.mul(scale).matMul(kT); // GTA: q scaled
+      NDArray o = scores.softmax(-1).matMul(v); // [B, heads, HW, d]
       o = o.transpose(0, 3, 1, 2); // [B, d, heads, HW]
       if (ro != null) {
         o = rotate(o.reshape(b, pairs, 2, heads, hw), ro, 2);
@@ -175,27 +177,28 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
     return manager.create(a, new Shape(out, in));
   }
 
-  /** Columns 0 and 1 of the 2x2 blocks, each laid out {@code [d/2, 2, 1, HW]}. */
-  private NDArray[] columns(
+  /**
+   * The 2x2 blocks' diagonals {@code (M_00, M_11)} and off-diagonals {@code (M_01, M_10)}, each laid
+   * out {@code [d/2, 2, 1, HW]}.
+   */
+  private NDArray[] coefficients(
       ParameterStore ps, Parameter mat, NDArray like, int h, int w, boolean training) {
-    NDArray m = matricesFor(ps, mat, like, h, w, training);
+    NDArray m = matricesFor(ps, mat, like, h, w, training).reshape(-1, headDim / 2, 4);
     long hw = (long) h * w;
     return new NDArray[] {
-      m.get(":, :, :, 0").transpose(1, 2, 0).reshape(headDim / 2, 2, 1, hw),
-      m.get(":, :, :, 1").transpose(1, 2, 0).reshape(headDim / 2, 2, 1, hw)
+      m.get(":, :, 0::3").transpose(1, 2, 0).reshape(headDim / 2, 2, 1, hw),
+      m.get(":, :, 1:3").transpose(1, 2, 0).reshape(headDim / 2, 2, 1, hw)
     };
   }
 
   /**
    * Applies the 2x2 blocks to feature pairs: {@code x} has the pair component at {@code axis}
-   * (followed by heads and positions); {@code y_i = M_i0 x_0 + M_i1 x_1} as two broadcast
-   * multiply-adds.
+   * (followed by heads and positions); {@code y_i = M_ii x_i + M_i(1-i) x_(1-i)}, i.e. {@code x *
+   * diagonal + swap(x) * off-diagonal}: two broadcast multiply-adds and a flip, no slicing (whose
+   * gradient would zero-fill and scatter full-size arrays).
    */
-  private static NDArray rotate(NDArray x, NDArray[] cols, int axis) {
-    String prefix = ":, ".repeat(axis);
-    NDArray even = x.get(prefix + "0:1");
-    NDArray odd = x.get(prefix + "1:2");
-    return even.mul(cols[0]).add(odd.mul(cols[1]));
+  private static NDArray rotate(NDArray x, NDArray[] coef, int axis) {
+    return x.mul(coef[0]).add(x.flip(axis).mul(coef[1]));
   }
 
   @Override
