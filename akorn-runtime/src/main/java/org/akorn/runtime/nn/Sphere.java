@@ -11,8 +11,8 @@ public final class Sphere {
 
   /** Divides each n-vector of {@code x [B, C, ...]} by {@code max(norm, 1e-12)}. */
   public static NDArray normalize(NDArray x, int n) {
-    NDArray g = x.reshape(NnUtil.groupShape(x.getShape(), n));
-    NDArray norm = g.square().sum(new int[] {2}, true).sqrt().maximum(EPS);
-    return g.div(norm).reshape(x.getShape());
+    // F.normalize: one norm reduction, a clamp and a division (instead of square, sum, sqrt,
+    // maximum, division)
+    return x.reshape(NnUtil.groupShape(x.getShape(), n)).normalize(2, 2, EPS).reshape(x.getShape());
   }
 }
