@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
@@ -22,7 +23,8 @@ import org.akorn.runtime.weights.WeightMapping;
  * <p>On a grid other than the one it was built for, the GTA matrices are resampled bilinearly
  * (align_corners=False), as the reference's {@code rescale_gta_mat}.
  *
- * <p>The GTA products are computed as two broadcast multiply-adds on paired features, {@code y =
+ * <p>Per run the 1x1 convolutions' weights are re-laid out head-major, so the per-step arrays need
+ * no transposes; the GTA products are two broadcast multiply-adds on paired features, {@code y =
  * x * (M_00, M_11) + swap(x) * (M_01, M_10)}, with the attention scale folded into q's blocks.
  */
 public final class GtaAttention extends AkornBlock implements ArrayOp {
@@ -97,28 +99,40 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
     int h = Math.toIntExact(like.getShape().get(2));
     int w = Math.toIntExact(like.getShape().get(3));
     float scale = (float) (1.0 / Math.sqrt(headDim));
-    // Per run: the 2x2 blocks' diagonals and off-diagonals laid out for the channel layout
-    // [.., d/2, 2, heads, HW]; the attention scale is folded into q's blocks.
-    NDArray[] qkvCoef = null;
-    NDArray[] outCoef = null;
+    int pairs = headDim / 2;
+    long hw = (long) h * w;
+    // Per run, the 1x1 convolutions are re-laid out head-major: W_qkv's output channels
+    // (which, d, head) become (which, head, d) and W_o's input channels likewise, so that every
+    // per-step array is [B, (3,) heads, d, HW] and needs no transpose: q^T k and v attn^T are
+    // batched matrix products on views, and the GTA blocks' gradients reduce over leading axes.
+    NDArray wqkv = ps.getValue(wQkv.weightParameter(), like.getDevice(), training);
+    NDArray bqkv = ps.getValue(wQkv.biasParameter(), like.getDevice(), training);
+    NDArray qkvWeight =
+        wqkv.reshape(3, headDim, heads, channels).transpose(0, 2, 1, 3).reshape(3L * channels, channels, 1, 1);
+    NDArray qkvBias = bqkv.reshape(3, headDim, heads).transpose(0, 2, 1).reshape(3L * channels);
+    NDArray wo = ps.getValue(wO.weightParameter(), like.getDevice(), training);
+    NDArray oWeight =
+        wo.reshape(channels, headDim, heads).transpose(0, 2, 1).reshape(channels, channels, 1, 1);
+    NDArray oBias = ps.getValue(wO.biasParameter(), like.getDevice(), training);
+    // The 2x2 blocks' diagonals and off-diagonals as [1, 3, 1, d/2, 2, HW] (q, k, v; the
+    // attention scale folded into q's) and [1, 1, d/2, 2, HW] (o).
+    NDArray[] rqkv = null;
+    NDArray[] ro = null;
     if (matQ != null) {
       NDArray[] q = coefficients(ps, matQ, like, h, w, training);
       NDArray[] k = coefficients(ps, matK, like, h, w, training);
       NDArray[] v = coefficients(ps, matV, like, h, w, training);
-      qkvCoef =
-          new NDArray[] {
-            Stacks.stack(java.util.List.of(q[0].mul(scale), k[0], v[0])).expandDims(0),
-            Stacks.stack(java.util.List.of(q[1].mul(scale), k[1], v[1])).expandDims(0)
-          };
+      rqkv = new NDArray[2];
+      for (int i = 0; i < 2; i++) {
+        rqkv[i] =
+            Stacks.stack(java.util.List.of(q[i].mul(scale), k[i], v[i]))
+                .reshape(1, 3, 1, pairs, 2, hw);
+      }
       NDArray[] o = coefficients(ps, matO, like, h, w, training);
-      outCoef = new NDArray[] {o[0].expandDims(0), o[1].expandDims(0)};
+      ro = new NDArray[] {o[0].reshape(1, 1, pairs, 2, hw), o[1].reshape(1, 1, pairs, 2, hw)};
     }
-    NDArray[] rqkv = qkvCoef;
-    NDArray[] ro = outCoef;
-    UnaryOperator<NDArray> qkv = wQkv.bind(ps, like, training);
-    UnaryOperator<NDArray> out = wO.bind(ps, like, training);
-    long hw = (long) h * w;
-    int pairs = headDim / 2;
+    NDArray[] qkvCoef = rqkv;
+    NDArray[] outCoef = ro;
     return x -> {
       Shape s = x.getShape();
       long b = s.get(0);
@@ -126,23 +140,29 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
         throw new IllegalArgumentException(
             "bound for a " + h + "x" + w + " grid, got " + s.get(2) + "x" + s.get(3));
       }
-      // channels of q, k, v: (d, head) with d = 2 * pair + component
-      NDArray t = qkv.apply(x);
-      if (rqkv != null) {
-        t = rotate(t.reshape(b, 3, pairs, 2, heads, hw), rqkv, 3);
+      NDArray t = conv1x1(x, qkvWeight, qkvBias); // [B, 3C, H, W], channels (which, head, d)
+      if (qkvCoef != null) {
+        t = rotate(t.reshape(b, 3, heads, pairs, 2, hw), qkvCoef, 4);
       }
-      NDList parts = t.reshape(b, 3, headDim, heads, hw).split(3, 1);
-      NDArray q = parts.get(0).reshape(b, headDim, heads, hw).transpose(0, 2, 3, 1);
-      NDArray kT = parts.get(1).reshape(b, headDim, heads, hw).transpose(0, 2, 1, 3);
-      NDArray v = parts.get(2).reshape(b, headDim, heads, hw).transpose(0, 2, 3, 1);
-      NDArray scores = rqkv != null ? q.matMul(kT) : q.mul(scale).matMul(kT); // GTA: q scaled
-      NDArray o = scores.softmax(-1).matMul(v); // [B, heads, HW, d]
-      o = o.transpose(0, 3, 1, 2); // [B, d, heads, HW]
-      if (ro != null) {
-        o = rotate(o.reshape(b, pairs, 2, heads, hw), ro, 2);
+      NDList parts = t.reshape(b, 3, heads, headDim, hw).split(3, 1);
+      NDArray q = parts.get(0).reshape(b, heads, headDim, hw);
+      NDArray k = parts.get(1).reshape(b, heads, headDim, hw);
+      NDArray v = parts.get(2).reshape(b, heads, headDim, hw);
+      if (qkvCoef == null) {
+        q = q.mul(scale); // with GTA the scale is in q's blocks
       }
-      return out.apply(o.reshape(b, channels, h, w));
+      NDArray attn = q.transpose(0, 1, 3, 2).matMul(k).softmax(-1); // [B, heads, HW(q), HW(k)]
+      NDArray o = v.matMul(attn.transpose(0, 1, 3, 2)); // [B, heads, d, HW]
+      if (outCoef != null) {
+        o = rotate(o.reshape(b, heads, pairs, 2, hw), outCoef, 3);
+      }
+      return conv1x1(o.reshape(b, channels, h, w), oWeight, oBias);
     };
+  }
+
+  private static NDArray conv1x1(NDArray x, NDArray weight, NDArray bias) {
+    return Conv2d.conv2d(x, weight, bias, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), 1)
+        .singletonOrThrow();
   }
 
   /**
@@ -179,21 +199,19 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
 
   /**
    * The 2x2 blocks' diagonals {@code (M_00, M_11)} and off-diagonals {@code (M_01, M_10)}, each laid
-   * out {@code [d/2, 2, 1, HW]}.
+   * out {@code [d/2, 2, HW]}.
    */
   private NDArray[] coefficients(
       ParameterStore ps, Parameter mat, NDArray like, int h, int w, boolean training) {
     NDArray m = matricesFor(ps, mat, like, h, w, training).reshape(-1, headDim / 2, 4);
-    long hw = (long) h * w;
     return new NDArray[] {
-      m.get(":, :, 0::3").transpose(1, 2, 0).reshape(headDim / 2, 2, 1, hw),
-      m.get(":, :, 1:3").transpose(1, 2, 0).reshape(headDim / 2, 2, 1, hw)
+      m.get(":, :, 0::3").transpose(1, 2, 0), m.get(":, :, 1:3").transpose(1, 2, 0)
     };
   }
 
   /**
    * Applies the 2x2 blocks to feature pairs: {@code x} has the pair component at {@code axis}
-   * (followed by heads and positions); {@code y_i = M_ii x_i + M_i(1-i) x_(1-i)}, i.e. {@code x *
+   * (followed by positions); {@code y_i = M_ii x_i + M_i(1-i) x_(1-i)}, i.e. {@code x *
    * diagonal + swap(x) * off-diagonal}: two broadcast multiply-adds and a flip, no slicing (whose
    * gradient would zero-fill and scatter full-size arrays).
    */
