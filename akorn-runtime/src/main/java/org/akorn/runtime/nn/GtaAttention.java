@@ -107,32 +107,34 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
     // batched matrix products on views, and the GTA blocks' gradients reduce over leading axes.
     NDArray wqkv = ps.getValue(wQkv.weightParameter(), like.getDevice(), training);
     NDArray bqkv = ps.getValue(wQkv.biasParameter(), like.getDevice(), training);
-    NDArray qkvWeight =
-        wqkv.reshape(3, headDim, heads, channels).transpose(0, 2, 1, 3).reshape(3L * channels, channels, 1, 1);
-    NDArray qkvBias = bqkv.reshape(3, headDim, heads).transpose(0, 2, 1).reshape(3L * channels);
+    NDArray qkvWeight = wqkv.reshape(3, headDim, heads, channels).transpose(0, 2, 1, 3);
+    NDArray qkvBias = bqkv.reshape(3, headDim, heads).transpose(0, 2, 1);
+    NDArray[] weights = new NDArray[3];
+    NDArray[] biases = new NDArray[3];
+    for (int i = 0; i < 3; i++) {
+      // q, k and v each by its own conv, so that each comes out contiguous [B, heads, d, HW]
+      weights[i] = qkvWeight.get(i).reshape(channels, channels, 1, 1);
+      biases[i] = qkvBias.get(i).reshape(channels);
+    }
     NDArray wo = ps.getValue(wO.weightParameter(), like.getDevice(), training);
     NDArray oWeight =
         wo.reshape(channels, headDim, heads).transpose(0, 2, 1).reshape(channels, channels, 1, 1);
     NDArray oBias = ps.getValue(wO.biasParameter(), like.getDevice(), training);
-    // The 2x2 blocks' diagonals and off-diagonals as [1, 3, 1, d/2, 2, HW] (q, k, v; the
-    // attention scale folded into q's) and [1, 1, d/2, 2, HW] (o).
-    NDArray[] rqkv = null;
-    NDArray[] ro = null;
+    // The 2x2 blocks' diagonals and off-diagonals as [1, 1, d/2, 2, HW] (the attention scale
+    // folded into q's).
+    NDArray[][] coef = new NDArray[4][];
     if (matQ != null) {
-      NDArray[] q = coefficients(ps, matQ, like, h, w, training);
-      NDArray[] k = coefficients(ps, matK, like, h, w, training);
-      NDArray[] v = coefficients(ps, matV, like, h, w, training);
-      rqkv = new NDArray[2];
-      for (int i = 0; i < 2; i++) {
-        rqkv[i] =
-            Stacks.stack(java.util.List.of(q[i].mul(scale), k[i], v[i]))
-                .reshape(1, 3, 1, pairs, 2, hw);
+      Parameter[] mats = {matQ, matK, matV, matO};
+      for (int i = 0; i < 4; i++) {
+        NDArray[] c = coefficients(ps, mats[i], like, h, w, training);
+        float f = i == 0 ? scale : 1f;
+        coef[i] =
+            new NDArray[] {
+              c[0].mul(f).reshape(1, 1, pairs, 2, hw), c[1].mul(f).reshape(1, 1, pairs, 2, hw)
+            };
       }
-      NDArray[] o = coefficients(ps, matO, like, h, w, training);
-      ro = new NDArray[] {o[0].reshape(1, 1, pairs, 2, hw), o[1].reshape(1, 1, pairs, 2, hw)};
     }
-    NDArray[] qkvCoef = rqkv;
-    NDArray[] outCoef = ro;
+    boolean gta = matQ != null;
     return x -> {
       Shape s = x.getShape();
       long b = s.get(0);
@@ -140,21 +142,19 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
         throw new IllegalArgumentException(
             "bound for a " + h + "x" + w + " grid, got " + s.get(2) + "x" + s.get(3));
       }
-      NDArray t = conv1x1(x, qkvWeight, qkvBias); // [B, 3C, H, W], channels (which, head, d)
-      if (qkvCoef != null) {
-        t = rotate(t.reshape(b, 3, heads, pairs, 2, hw), qkvCoef, 4);
+      NDArray[] qkv = new NDArray[3];
+      for (int i = 0; i < 3; i++) {
+        NDArray t = conv1x1(x, weights[i], biases[i]); // channels (head, d)
+        if (gta) {
+          t = rotate(t.reshape(b, heads, pairs, 2, hw), coef[i], 3);
+        }
+        qkv[i] = t.reshape(b, heads, headDim, hw);
       }
-      NDList parts = t.reshape(b, 3, heads, headDim, hw).split(3, 1);
-      NDArray q = parts.get(0).reshape(b, heads, headDim, hw);
-      NDArray k = parts.get(1).reshape(b, heads, headDim, hw);
-      NDArray v = parts.get(2).reshape(b, heads, headDim, hw);
-      if (qkvCoef == null) {
-        q = q.mul(scale); // with GTA the scale is in q's blocks
-      }
-      NDArray attn = q.transpose(0, 1, 3, 2).matMul(k).softmax(-1); // [B, heads, HW(q), HW(k)]
-      NDArray o = v.matMul(attn.transpose(0, 1, 3, 2)); // [B, heads, d, HW]
-      if (outCoef != null) {
-        o = rotate(o.reshape(b, heads, pairs, 2, hw), outCoef, 3);
+      NDArray q = gta ? qkv[0] : qkv[0].mul(scale); // with GTA the scale is in q's blocks
+      NDArray attn = q.transpose(0, 1, 3, 2).matMul(qkv[1]).softmax(-1); // [B, heads, HW, HW]
+      NDArray o = qkv[2].matMul(attn.transpose(0, 1, 3, 2)); // [B, heads, d, HW]
+      if (gta) {
+        o = rotate(o.reshape(b, heads, pairs, 2, hw), coef[3], 3);
       }
       return conv1x1(o.reshape(b, channels, h, w), oWeight, oBias);
     };
