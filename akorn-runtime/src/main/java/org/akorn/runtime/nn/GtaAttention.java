@@ -127,11 +127,11 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
       Parameter[] mats = {matQ, matK, matV, matO};
       for (int i = 0; i < 4; i++) {
         NDArray[] c = coefficients(ps, mats[i], like, h, w, training);
-        float f = i == 0 ? scale : 1f;
+        if (i == 0) {
+          c = new NDArray[] {c[0].mul(scale), c[1].mul(scale)};
+        }
         coef[i] =
-            new NDArray[] {
-              c[0].mul(f).reshape(1, 1, pairs, 2, hw), c[1].mul(f).reshape(1, 1, pairs, 2, hw)
-            };
+            new NDArray[] {c[0].reshape(1, 1, pairs, 2, hw), c[1].reshape(1, 1, pairs, 2, hw)};
       }
     }
     boolean gta = matQ != null;
