@@ -9,8 +9,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = AkornCli.Version.class,
     description = "Compile and run Artificial Kuramoto Oscillatory Neuron (AKOrN) models.",
-    subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, SummaryCommand.class,
-      CompileCommand.class, RunCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      CheckCommand.class,
+      SummaryCommand.class,
+      CompileCommand.class,
+      RunCommand.class,
+      BenchCommand.class
+    })
 public final class AkornCli {
 
   /** Exit status for user mistakes (bad model files, bad arguments). */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.akorn.runtime.weights.WeightMapping;
@@ -50,30 +51,14 @@ public final class BatchNorm2d extends AkornBlock implements ArrayOp {
 
   @Override
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
-    Shape bc = NnUtil.channelShape(channels, x.getShape().dimension());
-    NDArray w = ps.getValue(weight, x.getDevice(), training).reshape(bc);
-    NDArray b = ps.getValue(bias, x.getDevice(), training).reshape(bc);
+    NDArray w = ps.getValue(weight, x.getDevice(), training);
+    NDArray b = ps.getValue(bias, x.getDevice(), training);
     NDArray rm = ps.getValue(runningMean, x.getDevice(), training);
     NDArray rv = ps.getValue(runningVar, x.getDevice(), training);
-    NDArray mean;
-    NDArray var;
-    if (training) {
-      // per-channel statistics over batch and space: [C, B * H * W]
-      NDArray perChannel = x.swapAxes(0, 1).reshape(channels, -1);
-      mean = perChannel.mean(new int[] {1}, true);
-      var = perChannel.sub(mean).square().mean(new int[] {1}, true);
-      mean = mean.reshape(bc);
-      var = var.reshape(bc);
-      long count = x.getShape().size() / channels;
-      NDArray m = mean.stopGradient().reshape(channels);
-      NDArray v = var.stopGradient().reshape(channels).mul(count / (float) Math.max(1, count - 1));
-      rm.muli(1 - momentum).addi(m.mul(momentum));
-      rv.muli(1 - momentum).addi(v.mul(momentum));
-    } else {
-      mean = rm.reshape(bc);
-      var = rv.reshape(bc);
-    }
-    return x.sub(mean).div(var.add(eps).sqrt()).mul(w).add(b);
+    // The engine's fused batch norm (torch.batch_norm): batch statistics and an in-place update of
+    // the running mean and unbiased variance in training, the running statistics otherwise. DJL's
+    // momentum is the share kept (it passes 1 - momentum to PyTorch).
+    return BatchNorm.batchNorm(x, rm, rv, w, b, 1, 1f - momentum, eps, training).singletonOrThrow();
   }
 
   @Override

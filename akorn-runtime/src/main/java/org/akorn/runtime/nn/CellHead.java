@@ -1,6 +1,7 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
@@ -22,7 +23,7 @@ public final class CellHead extends AkornBlock implements ArrayOp {
 
   @Override
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
-    return conv.apply(ps, x.maximum(0f), training).transpose(0, 2, 3, 1);
+    return conv.apply(ps, Activation.relu(x), training).transpose(0, 2, 3, 1);
   }
 
   @Override

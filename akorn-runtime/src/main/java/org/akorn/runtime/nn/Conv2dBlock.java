@@ -88,6 +88,16 @@ public final class Conv2dBlock extends AkornBlock implements ArrayOp {
     }
   }
 
+  /** The weight parameter {@code [Cout, Cin, k, k]} (for blocks that re-lay it out per run). */
+  Parameter weightParameter() {
+    return weight;
+  }
+
+  /** The bias parameter {@code [Cout]}, or null. */
+  Parameter biasParameter() {
+    return bias;
+  }
+
   public int getInChannels() {
     return inChannels;
   }

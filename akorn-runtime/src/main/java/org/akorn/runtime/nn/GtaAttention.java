@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
@@ -22,8 +23,9 @@ import org.akorn.runtime.weights.WeightMapping;
  * <p>On a grid other than the one it was built for, the GTA matrices are resampled bilinearly
  * (align_corners=False), as the reference's {@code rescale_gta_mat}.
  *
- * <p>The GTA products are computed as two broadcast multiply-adds on paired features:
- * {@code y = x_even * M[:, :, :, 0] + x_odd * M[:, :, :, 1]}.
+ * <p>Per run the 1x1 convolutions' weights are re-laid out head-major, so the per-step arrays need
+ * no transposes; the GTA products are two broadcast multiply-adds on paired features, {@code y =
+ * x * (M_00, M_11) + swap(x) * (M_01, M_10)}, with the attention scale folded into q's blocks.
  */
 public final class GtaAttention extends AkornBlock implements ArrayOp {
   private final int channels;
@@ -96,28 +98,43 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
     }
     int h = Math.toIntExact(like.getShape().get(2));
     int w = Math.toIntExact(like.getShape().get(3));
-    // Per run: the 2x2 blocks' columns laid out for the channel layout [.., d/2, 2, heads, HW].
-    NDArray[] qkvCols = null;
-    NDArray[] outCols = null;
-    if (matQ != null) {
-      NDArray[] q = columns(ps, matQ, like, h, w, training);
-      NDArray[] k = columns(ps, matK, like, h, w, training);
-      NDArray[] v = columns(ps, matV, like, h, w, training);
-      qkvCols =
-          new NDArray[] {
-            Stacks.stack(java.util.List.of(q[0], k[0], v[0])).expandDims(0),
-            Stacks.stack(java.util.List.of(q[1], k[1], v[1])).expandDims(0)
-          };
-      NDArray[] o = columns(ps, matO, like, h, w, training);
-      outCols = new NDArray[] {o[0].expandDims(0), o[1].expandDims(0)};
-    }
-    NDArray[] rqkv = qkvCols;
-    NDArray[] ro = outCols;
-    UnaryOperator<NDArray> qkv = wQkv.bind(ps, like, training);
-    UnaryOperator<NDArray> out = wO.bind(ps, like, training);
     float scale = (float) (1.0 / Math.sqrt(headDim));
-    long hw = (long) h * w;
     int pairs = headDim / 2;
+    long hw = (long) h * w;
+    // Per run, the 1x1 convolutions are re-laid out head-major: W_qkv's output channels
+    // (which, d, head) become (which, head, d) and W_o's input channels likewise, so that every
+    // per-step array is [B, (3,) heads, d, HW] and needs no transpose: q^T k and v attn^T are
+    // batched matrix products on views, and the GTA blocks' gradients reduce over leading axes.
+    NDArray wqkv = ps.getValue(wQkv.weightParameter(), like.getDevice(), training);
+    NDArray bqkv = ps.getValue(wQkv.biasParameter(), like.getDevice(), training);
+    NDArray qkvWeight = wqkv.reshape(3, headDim, heads, channels).transpose(0, 2, 1, 3);
+    NDArray qkvBias = bqkv.reshape(3, headDim, heads).transpose(0, 2, 1);
+    NDArray[] weights = new NDArray[3];
+    NDArray[] biases = new NDArray[3];
+    for (int i = 0; i < 3; i++) {
+      // q, k and v each by its own conv, so that each comes out contiguous [B, heads, d, HW]
+      weights[i] = qkvWeight.get(i).reshape(channels, channels, 1, 1);
+      biases[i] = qkvBias.get(i).reshape(channels);
+    }
+    NDArray wo = ps.getValue(wO.weightParameter(), like.getDevice(), training);
+    NDArray oWeight =
+        wo.reshape(channels, headDim, heads).transpose(0, 2, 1).reshape(channels, channels, 1, 1);
+    NDArray oBias = ps.getValue(wO.biasParameter(), like.getDevice(), training);
+    // The 2x2 blocks' diagonals and off-diagonals as [1, 1, d/2, 2, HW] (the attention scale
+    // folded into q's).
+    NDArray[][] coef = new NDArray[4][];
+    if (matQ != null) {
+      Parameter[] mats = {matQ, matK, matV, matO};
+      for (int i = 0; i < 4; i++) {
+        NDArray[] c = coefficients(ps, mats[i], like, h, w, training);
+        if (i == 0) {
+          c = new NDArray[] {c[0].mul(scale), c[1].mul(scale)};
+        }
+        coef[i] =
+            new NDArray[] {c[0].reshape(1, 1, pairs, 2, hw), c[1].reshape(1, 1, pairs, 2, hw)};
+      }
+    }
+    boolean gta = matQ != null;
     return x -> {
       Shape s = x.getShape();
       long b = s.get(0);
@@ -125,22 +142,27 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
         throw new IllegalArgumentException(
             "bound for a " + h + "x" + w + " grid, got " + s.get(2) + "x" + s.get(3));
       }
-      // channels of q, k, v: (d, head) with d = 2 * pair + component
-      NDArray t = qkv.apply(x);
-      if (rqkv != null) {
-        t = rotate(t.reshape(b, 3, pairs, 2, heads, hw), rqkv, 3);
+      NDArray[] qkv = new NDArray[3];
+      for (int i = 0; i < 3; i++) {
+        NDArray t = conv1x1(x, weights[i], biases[i]); // channels (head, d)
+        if (gta) {
+          t = rotate(t.reshape(b, heads, pairs, 2, hw), coef[i], 3);
+        }
+        qkv[i] = t.reshape(b, heads, headDim, hw);
       }
-      NDList parts = t.reshape(b, 3, headDim, heads, hw).split(3, 1);
-      NDArray q = parts.get(0).reshape(b, headDim, heads, hw).transpose(0, 2, 3, 1);
-      NDArray kT = parts.get(1).reshape(b, headDim, heads, hw).transpose(0, 2, 1, 3);
-      NDArray v = parts.get(2).reshape(b, headDim, heads, hw).transpose(0, 2, 3, 1);
-      NDArray o = q.mul(scale).matMul(kT).softmax(-1).matMul(v); // [B, heads, HW, d]
-      o = o.transpose(0, 3, 1, 2); // [B, d, heads, HW]
-      if (ro != null) {
-        o = rotate(o.reshape(b, pairs, 2, heads, hw), ro, 2);
+      NDArray q = gta ? qkv[0] : qkv[0].mul(scale); // with GTA the scale is in q's blocks
+      NDArray attn = q.transpose(0, 1, 3, 2).matMul(qkv[1]).softmax(-1); // [B, heads, HW, HW]
+      NDArray o = qkv[2].matMul(attn.transpose(0, 1, 3, 2)); // [B, heads, d, HW]
+      if (gta) {
+        o = rotate(o.reshape(b, heads, pairs, 2, hw), coef[3], 3);
       }
-      return out.apply(o.reshape(b, channels, h, w));
+      return conv1x1(o.reshape(b, channels, h, w), oWeight, oBias);
     };
+  }
+
+  private static NDArray conv1x1(NDArray x, NDArray weight, NDArray bias) {
+    return Conv2d.conv2d(x, weight, bias, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), 1)
+        .singletonOrThrow();
   }
 
   /**
@@ -175,27 +197,26 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
     return manager.create(a, new Shape(out, in));
   }
 
-  /** Columns 0 and 1 of the 2x2 blocks, each laid out {@code [d/2, 2, 1, HW]}. */
-  private NDArray[] columns(
+  /**
+   * The 2x2 blocks' diagonals {@code (M_00, M_11)} and off-diagonals {@code (M_01, M_10)}, each laid
+   * out {@code [d/2, 2, HW]}.
+   */
+  private NDArray[] coefficients(
       ParameterStore ps, Parameter mat, NDArray like, int h, int w, boolean training) {
-    NDArray m = matricesFor(ps, mat, like, h, w, training);
-    long hw = (long) h * w;
+    NDArray m = matricesFor(ps, mat, like, h, w, training).reshape(-1, headDim / 2, 4);
     return new NDArray[] {
-      m.get(":, :, :, 0").transpose(1, 2, 0).reshape(headDim / 2, 2, 1, hw),
-      m.get(":, :, :, 1").transpose(1, 2, 0).reshape(headDim / 2, 2, 1, hw)
+      m.get(":, :, 0::3").transpose(1, 2, 0), m.get(":, :, 1:3").transpose(1, 2, 0)
     };
   }
 
   /**
    * Applies the 2x2 blocks to feature pairs: {@code x} has the pair component at {@code axis}
-   * (followed by heads and positions); {@code y_i = M_i0 x_0 + M_i1 x_1} as two broadcast
-   * multiply-adds.
+   * (followed by positions); {@code y_i = M_ii x_i + M_i(1-i) x_(1-i)}, i.e. {@code x *
+   * diagonal + swap(x) * off-diagonal}: two broadcast multiply-adds and a flip, no slicing (whose
+   * gradient would zero-fill and scatter full-size arrays).
    */
-  private static NDArray rotate(NDArray x, NDArray[] cols, int axis) {
-    String prefix = ":, ".repeat(axis);
-    NDArray even = x.get(prefix + "0:1");
-    NDArray odd = x.get(prefix + "1:2");
-    return even.mul(cols[0]).add(odd.mul(cols[1]));
+  private static NDArray rotate(NDArray x, NDArray[] coef, int axis) {
+    return x.mul(coef[0]).add(x.flip(axis).mul(coef[1]));
   }
 
   @Override

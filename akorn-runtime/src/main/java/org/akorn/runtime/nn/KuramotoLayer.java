@@ -141,11 +141,13 @@ public final class KuramotoLayer extends AkornBlock {
           scope.suppressNotUsedWarning();
           NDArray y = coupling.apply(x).add(stim);
           NDArray sim = x.mul(y);
-          energy = NnUtil.sumPerSample(sim).neg();
           if (projection) {
-            NDArray xg = x.reshape(groups);
+            // <x, y>_n per oscillator serves both the projection and (summed) the energy.
             NDArray dot = sim.reshape(groups).sum(new int[] {2}, true);
-            y = y.sub(dot.mul(xg).reshape(x.getShape()));
+            energy = NnUtil.sumPerSample(dot).neg();
+            y = y.sub(dot.mul(x.reshape(groups)).reshape(x.getShape()));
+          } else {
+            energy = NnUtil.sumPerSample(sim).neg();
           }
           NDArray dx;
           if (omg != null) {

@@ -1,6 +1,7 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
@@ -28,7 +29,7 @@ public final class NormReluConv extends AkornBlock implements ArrayOp {
   @Override
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     NDArray y = norm == null ? x : norm.apply(ps, x, training);
-    return conv.apply(ps, y.maximum(0f), training);
+    return conv.apply(ps, Activation.relu(y), training);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
@@ -25,7 +26,7 @@ public final class PooledMlpHead extends AkornBlock implements ArrayOp {
 
   @Override
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
-    NDArray h = first.apply(ps, pooling.apply(x), training).maximum(0f);
+    NDArray h = Activation.relu(first.apply(ps, pooling.apply(x), training));
     return second.apply(ps, h, training);
   }
 

@@ -1,0 +1,53 @@
+package org.akorn.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Argument handling of {@code akorn bench}; no timings are run or asserted here. */
+class BenchCommandTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = AkornCli.newCommandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void unknownModelIsOneLineAndExitOne() {
+    assertThat(run("bench", "--model", "mnist")).isEqualTo(AkornCli.EXIT_USER_ERROR);
+    assertThat(err.toString())
+        .isEqualTo(
+            "akorn: unknown model 'mnist'; expected one of sudoku, objects, classification, all"
+                + System.lineSeparator());
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void nonPositiveRepsOrThreadsAreRejected() {
+    assertThat(run("bench", "--reps", "0")).isEqualTo(AkornCli.EXIT_USER_ERROR);
+    assertThat(err.toString()).contains("akorn: --reps must be at least 1, got 0");
+    assertThat(run("bench", "--threads", "0")).isEqualTo(AkornCli.EXIT_USER_ERROR);
+    assertThat(err.toString()).contains("akorn: --threads must be at least 1, got 0");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void notANumberIsAUsageError() {
+    assertThat(run("bench", "--threads", "two")).isNotEqualTo(0);
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void isListedInTheHelp() {
+    assertThat(run("--help")).isEqualTo(0);
+    assertThat(out.toString()).contains("bench");
+  }
+}

@@ -1,0 +1,334 @@
+package org.akorn.runtime.bench;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.akorn.runtime.AkornInput;
+import org.akorn.runtime.AkornNetwork;
+import org.akorn.runtime.AkornResult;
+import org.akorn.runtime.ReferenceModels;
+import org.akorn.runtime.RunOptions;
+import org.akorn.runtime.train.BlockTrainer;
+import org.akorn.runtime.train.TrainingLoss;
+
+/**
+ * The speed benchmark behind {@code akorn bench}: the three reference model families at batch 16
+ * on random inputs, timed as one no-grad forward pass and as one training step (forward, backward,
+ * Adam) with loss {@code mean(output^2)}, the median of {@code reps} after a warm-up.
+ *
+ * <p>Configurations (reference constructor arguments, built by {@link ReferenceModels}):
+ *
+ * <ul>
+ *   <li>{@code sudoku}: digits {@code [9, 9]}, ch 128, n 4, one GTA attention layer, heads 8, T 16,
+ *       Omega global 0.1 fixed, no c_norm, full read-out, per-cell head;
+ *   <li>{@code objects}: image {@code [3, 32, 32]}, patchify 4, ch 128, n 4, one GTA attention
+ *       layer, heads 8, T 8, no c_norm, no Omega, max-pool MLP head;
+ *   <li>{@code classification}: image {@code [3, 32, 32]}, ch 32, L 3, conv kernels 9, 7, 5, T 3,
+ *       n 4, read-out N 2 with batch norm, c_norm group, Omega global 1.0 learnable, avg-pool
+ *       linear head, 10 classes.
+ * </ul>
+ *
+ * <p>Everything runs on the engine's default device (the GPU when the CUDA natives are on the
+ * class path). Timings end with a read-back of a scalar, so an asynchronous device is measured to
+ * completion. The engine's thread counts are set by the system properties {@code
+ * ai.djl.pytorch.num_threads} / {@code ai.djl.pytorch.num_interop_threads}, which must be set
+ * before the engine starts ({@link #setThreads}).
+ */
+public final class Benchmarks {
+  /** The models, in the order {@code all} runs them. */
+  public static final List<String> MODELS = List.of("sudoku", "objects", "classification");
+
+  /** Batch size of every configuration. */
+  public static final int BATCH = 16;
+
+  /** Timed repetitions by default (as the reference measurement). */
+  public static final int DEFAULT_REPS = 5;
+
+  /** Untimed passes before the timed ones. */
+  public static final int WARMUP = 1;
+
+  private Benchmarks() {}
+
+  /**
+   * One model's result.
+   *
+   * @param model the configuration's name
+   * @param forwardMs median wall time of one no-grad forward pass, milliseconds
+   * @param trainStepMs median wall time of one training step, milliseconds
+   * @param forwardCpuMs median process CPU time of one forward pass (all threads), milliseconds;
+   *     less sensitive than wall time to other processes on a shared machine
+   * @param trainStepCpuMs the same for one training step
+   */
+  public record Result(
+      String model, double forwardMs, double trainStepMs, double forwardCpuMs, double trainStepCpuMs) {
+
+    /** A result without CPU times. */
+    public Result(String model, double forwardMs, double trainStepMs) {
+      this(model, forwardMs, trainStepMs, Double.NaN, Double.NaN);
+    }
+
+    /** The stderr summary: wall and process CPU medians. */
+    public String summary() {
+      return String.format(
+          Locale.ROOT,
+          "%s: forward %.1f ms (process cpu %.1f ms), train step %.1f ms (process cpu %.1f ms)",
+          model,
+          forwardMs,
+          forwardCpuMs,
+          trainStepMs,
+          trainStepCpuMs);
+    }
+
+    /** The JSON line {@code akorn bench} prints. */
+    public String toJson() {
+      return String.format(
+          Locale.ROOT,
+          "{\"model\": \"%s\", \"forward\": %.1f, \"train_step\": %.1f, \"unit\": \"ms median\"}",
+          model,
+          forwardMs,
+          trainStepMs);
+    }
+  }
+
+  /** The engine and machine the benchmark runs on, as reported on stderr. */
+  public record EngineInfo(
+      String engine, String version, Device device, int intraOpThreads, int interOpThreads) {
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "%s %s on %s, intra-op threads %d, inter-op threads %d",
+          engine,
+          version,
+          device,
+          intraOpThreads,
+          interOpThreads);
+    }
+  }
+
+  /**
+   * Asks the PyTorch engine for {@code threads} intra-op and inter-op threads. Takes effect only
+   * if the engine has not started yet; {@link #engineInfo} tells what it got.
+   */
+  public static void setThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+    System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(threads));
+  }
+
+  /** Starts the engine if needed and reports its version, default device and thread counts. */
+  public static EngineInfo engineInfo() {
+    Engine engine = Engine.getInstance();
+    int intra = -1;
+    int inter = -1;
+    if ("PyTorch".equals(engine.getEngineName())) {
+      intra = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+      inter = ai.djl.pytorch.jni.JniUtils.getNumInteropThreads();
+    }
+    return new EngineInfo(
+        engine.getEngineName(), engine.getVersion(), engine.defaultDevice(), intra, inter);
+  }
+
+  /** The names {@code model} stands for ({@code all} or one of {@link #MODELS}). */
+  public static List<String> resolve(String model) {
+    if ("all".equals(model)) {
+      return MODELS;
+    }
+    if (!MODELS.contains(model)) {
+      throw new IllegalArgumentException(
+          "unknown model '" + model + "'; expected one of sudoku, objects, classification, all");
+    }
+    return List.of(model);
+  }
+
+  /** The benchmark configuration of {@code model} (not initialised). */
+  public static AkornNetwork network(String model) {
+    return switch (model) {
+      case "sudoku" -> ReferenceModels.sudoku(
+          kwargs("n", 4, "ch", 128, "L", 1, "T", 16, "heads", 8, "init_omg", 0.1f,
+              "learn_omg", false, "use_omega", true, "global_omg", true));
+      case "objects" -> ReferenceModels.objects(
+          kwargs("n", 4, "ch", 128, "L", 1, "T", 8, "psize", 4, "imsize", 32, "heads", 8,
+              "gta", true, "c_norm", "none", "use_omega", false));
+      case "classification" -> ReferenceModels.classification(
+          kwargs("ch", 32, "L", 3, "ksizes", List.of(9, 7, 5), "T", 3, "n", 4, "ro_N", 2,
+              "norm", "bn", "c_norm", "gn", "use_omega", true, "init_omg", 1.0f,
+              "learn_omg", true, "out_classes", 10));
+      default -> throw new IllegalArgumentException("unknown model '" + model + "'");
+    };
+  }
+
+  private static Map<String, Object> kwargs(Object... pairs) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  /**
+   * Random inputs of {@code model} at batch {@link #BATCH}: {@code (digits, mask, noise)} for
+   * Sudoku, {@code (image, ignored mask, noise)} for the image models; on {@code manager}'s device.
+   */
+  static NDList inputs(NDManager manager, String model, long seed) {
+    Random random = new Random(seed);
+    if (model.equals("sudoku")) {
+      int cells = BATCH * 81;
+      float[] digits = new float[cells];
+      float[] mask = new float[cells];
+      for (int i = 0; i < cells; i++) {
+        boolean clue = random.nextInt(3) == 0;
+        digits[i] = clue ? 1 + random.nextInt(9) : 0;
+        mask[i] = clue ? 1 : 0;
+      }
+      return new NDList(
+          manager.create(digits, new Shape(BATCH, 9, 9)),
+          manager.create(mask, new Shape(BATCH, 9, 9)),
+          gaussian(manager, random, new Shape(BATCH, 128, 9, 9)));
+    }
+    NDArray image = uniform(manager, random, new Shape(BATCH, 3, 32, 32));
+    int side = model.equals("objects") ? 8 : 32;
+    int ch = model.equals("objects") ? 128 : 32;
+    // AkornNetwork.forward reads (input, mask, noise); the noise initial state ignores the mask,
+    // which is only there so that the noise can be passed in the third slot.
+    return new NDList(
+        image,
+        manager.ones(new Shape(BATCH, side, side)),
+        gaussian(manager, random, new Shape(BATCH, ch, side, side)));
+  }
+
+  private static NDArray uniform(NDManager manager, Random random, Shape shape) {
+    float[] a = new float[Math.toIntExact(shape.size())];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = random.nextFloat();
+    }
+    return manager.create(a, shape);
+  }
+
+  private static NDArray gaussian(NDManager manager, Random random, Shape shape) {
+    float[] a = new float[Math.toIntExact(shape.size())];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) random.nextGaussian();
+    }
+    return manager.create(a, shape);
+  }
+
+  private static AkornInput asInput(NDList in) {
+    return new AkornInput(in.get(0), in.get(1), in.get(2));
+  }
+
+  /**
+   * Times one model on the engine's default device.
+   *
+   * @param model one of {@link #MODELS}
+   * @param reps timed repetitions (at least 1); the median is reported
+   * @param progress told each pass's wall and CPU time as it ends (one line each), e.g. {@code
+   *     System.err::println}
+   */
+  public static Result run(String model, int reps, Consumer<String> progress) {
+    if (reps < 1) {
+      throw new IllegalArgumentException("reps must be at least 1, got " + reps);
+    }
+    resolve(model);
+    try (NDManager manager = NDManager.newBaseManager()) {
+      AkornNetwork net = network(model);
+      NDList data = inputs(manager, model, 42L);
+      net.initialize(manager, DataType.FLOAT32, data.get(0).getShape());
+      ParameterStore ps = new ParameterStore(manager, false);
+
+      double[] forward = new double[reps];
+      double[] forwardCpu = new double[reps];
+      for (int i = -WARMUP; i < reps; i++) {
+        try (NDManager rep = manager.newSubManager()) {
+          data.tempAttach(rep);
+          long c0 = cpuNanos();
+          long t0 = System.nanoTime();
+          AkornResult r = net.run(ps, asInput(data), RunOptions.defaults());
+          r.output(net.outputName()).sum().getFloat(); // read back: waits for the device
+          long t1 = System.nanoTime();
+          long c1 = cpuNanos();
+          progress.accept(label(model, "forward", i, reps, t1 - t0, c1 - c0));
+          if (i >= 0) {
+            forward[i] = (t1 - t0) / 1e6;
+            forwardCpu[i] = (c1 - c0) / 1e6;
+          }
+        }
+      }
+
+      double[] train = new double[reps];
+      double[] trainCpu = new double[reps];
+      TrainingLoss loss = (predictions, labels) -> predictions.get(0).square().mean();
+      try (BlockTrainer trainer = BlockTrainer.builder(net, loss).build(manager)) {
+        for (int i = -WARMUP; i < reps; i++) {
+          try (NDManager rep = manager.newSubManager()) {
+            data.tempAttach(rep);
+            long c0 = cpuNanos();
+            long t0 = System.nanoTime();
+            trainer.step(data, new NDList()); // returns the loss as a float: waits for the device
+            long t1 = System.nanoTime();
+            long c1 = cpuNanos();
+            progress.accept(label(model, "train step", i, reps, t1 - t0, c1 - c0));
+            if (i >= 0) {
+              train[i] = (t1 - t0) / 1e6;
+              trainCpu[i] = (c1 - c0) / 1e6;
+            }
+          }
+        }
+      }
+      return new Result(
+          model, median(forward), median(train), median(forwardCpu), median(trainCpu));
+    }
+  }
+
+  private static String label(String model, String what, int i, int reps, long wall, long cpu) {
+    return String.format(
+        Locale.ROOT,
+        "%s: %s %s: %.1f ms (process cpu %.1f ms)",
+        model,
+        what,
+        i < 0 ? "warm-up" : (i + 1) + "/" + reps,
+        wall / 1e6,
+        cpu / 1e6);
+  }
+
+  /** CPU time of this process (all threads), or 0 where the JVM does not tell. */
+  private static long cpuNanos() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0L, os.getProcessCpuTime());
+    }
+    return 0L;
+  }
+
+  /** The median (mean of the middle two for an even count). */
+  static double median(double[] values) {
+    double[] s = values.clone();
+    Arrays.sort(s);
+    int m = s.length / 2;
+    return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+  }
+
+  /** Runs every model of {@code names} in order. */
+  public static List<Result> runAll(List<String> names, int reps, Consumer<String> progress) {
+    List<Result> out = new ArrayList<>();
+    for (String name : names) {
+      out.add(run(name, reps, progress));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,67 @@
+package org.akorn.runtime.bench;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.akorn.runtime.AkornNetwork;
+import org.junit.jupiter.api.Test;
+
+/** Format and configuration of the benchmark; timings are never asserted. */
+class BenchmarksTest {
+
+  @Test
+  void jsonLineHasModelForwardTrainStepAndUnit() {
+    assertThat(new Benchmarks.Result("sudoku", 335.04, 869.46).toJson())
+        .isEqualTo(
+            "{\"model\": \"sudoku\", \"forward\": 335.0, \"train_step\": 869.5,"
+                + " \"unit\": \"ms median\"}");
+  }
+
+  @Test
+  void allMeansTheThreeModelsInOrder() {
+    assertThat(Benchmarks.resolve("all"))
+        .containsExactly("sudoku", "objects", "classification")
+        .inOrder();
+    assertThat(Benchmarks.resolve("objects")).containsExactly("objects");
+  }
+
+  @Test
+  void unknownModelIsRejectedWithTheChoices() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Benchmarks.resolve("mnist"));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "unknown model 'mnist'; expected one of sudoku, objects, classification, all");
+  }
+
+  @Test
+  void repsAndThreadsMustBePositive() {
+    assertThrows(IllegalArgumentException.class, () -> Benchmarks.run("sudoku", 0, s -> {}));
+    assertThrows(IllegalArgumentException.class, () -> Benchmarks.setThreads(0));
+  }
+
+  @Test
+  void medianOfOddAndEvenCounts() {
+    assertThat(Benchmarks.median(new double[] {5, 1, 3})).isEqualTo(3.0);
+    assertThat(Benchmarks.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+  }
+
+  @Test
+  void configurationsHaveTheIssuesShapes() {
+    AkornNetwork sudoku = Benchmarks.network("sudoku");
+    assertThat(sudoku.getOutputShapes(new Shape[] {new Shape(16, 9, 9)})[0])
+        .isEqualTo(new Shape(16, 9, 9, 9));
+    assertThat(sudoku.stages().get(0).layer().getDefaultSteps()).isEqualTo(16);
+    AkornNetwork objects = Benchmarks.network("objects");
+    assertThat(objects.getOutputShapes(new Shape[] {new Shape(16, 3, 32, 32)})[0])
+        .isEqualTo(new Shape(16, 128));
+    AkornNetwork cls = Benchmarks.network("classification");
+    assertThat(cls.getOutputShapes(new Shape[] {new Shape(16, 3, 32, 32)})[0])
+        .isEqualTo(new Shape(16, 10));
+    assertThat(cls.stages().stream().map(s -> s.layer().getChannels()).toList())
+        .isEqualTo(List.of(32, 64, 128));
+  }
+}
