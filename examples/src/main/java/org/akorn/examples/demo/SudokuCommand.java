@@ -132,8 +132,9 @@ public final class SudokuCommand {
     @Option(names = "--clip", description = "Gradient global-norm clip (default 1).")
     float clip = 1f;
 
-    @Option(names = "--ema-decay", description = "EMA decay per step (default 0.999).")
-    double emaDecay = 0.999;
+    @Option(names = "--ema-decay", description = "EMA decay per step (default 0.99).")
+    double emaDecay = 0.99;
+
 
     @Option(names = "--eval-every", paramLabel = "SECONDS",
         description = "Training seconds between validation runs and checkpoints (default 60).")
@@ -190,12 +191,13 @@ public final class SudokuCommand {
     record.put("train.minutes", Double.toString(trainOptions.minutes));
     record.put("train.steps", Long.toString(trainOptions.steps));
     SudokuDemo.writeProperties(dir.resolve(SudokuDemo.RUN_PROPERTIES), record);
-    out.printf(Locale.ROOT, "Training %s (%s) on %s puzzles, %d clues %s; held out: %d test + %d"
-            + " validation puzzles (%.1f s to prepare)%n",
+    out.printf(Locale.ROOT, "Training %s %s on %s; held out: %d test + %d validation puzzles"
+            + " (%.1f s to prepare)%n",
         SudokuModels.modelName(data.size()), hp.asMap(),
-        data.trainCsv() != null ? data.trainCsv().toString() : "generated " + data.size() + "x"
-            + data.size(), data.size(), data.minClues() + ".." + data.maxClues(), test.size(),
-        validation.size(), (System.nanoTime() - t0) / 1e9);
+        data.trainCsv() != null ? "puzzles from " + data.trainCsv()
+            : String.format(Locale.ROOT, "generated %dx%d puzzles with %d..%d clues", data.size(),
+                data.size(), data.minClues(), data.maxClues()),
+        test.size(), validation.size(), (System.nanoTime() - t0) / 1e9);
     out.flush();
     AkornModel model = SudokuModels.create(data.size(), hp, data.seed());
     try {
@@ -203,10 +205,10 @@ public final class SudokuCommand {
           ProgressBar.stderrIsTerminal());
       SudokuTrainer.Summary summary = trainer.train(model, source, validation, dir);
       out.printf(Locale.ROOT, "Trained %d steps (%d puzzles) in %s: %.1f steps/s, %.0f puzzles/s;"
-              + " final loss %.4f; checkpoint %s%n",
+              + " final loss %.4f; %d non-finite steps undone; checkpoint %s%n",
           summary.steps(), summary.puzzles(), ProgressBar.clock(summary.trainSeconds()),
           summary.steps() / summary.trainSeconds(), summary.puzzles() / summary.trainSeconds(),
-          summary.finalLoss(), dir.resolve(SudokuDemo.MODEL));
+          summary.finalLoss(), summary.recoveries(), dir.resolve(SudokuDemo.MODEL));
       out.flush();
       return new Trained(model, summary, dir, data, test);
     } catch (IOException | RuntimeException e) {

@@ -67,7 +67,11 @@ public final class SudokuTrainer {
    */
   public record Summary(
       long steps, long puzzles, double trainSeconds, double evalSeconds, float finalLoss,
-      List<Checkpoint> evaluations) {}
+      int recoveries, List<Checkpoint> evaluations) {}
+
+  /** Training seconds between snapshots of the training state (for recovering from NaN). */
+  static final double SNAPSHOT_SECONDS = 10;
+  static final int MAX_RECOVERIES = 20;
 
   private final Config config;
   private final PrintWriter log;
@@ -102,6 +106,7 @@ public final class SudokuTrainer {
     double lossAverage = Double.NaN;
     float lastLoss = Float.NaN;
     long puzzles = 0;
+    int recoveries = 0;
     try (BlockTrainer trainer =
         BlockTrainer.builder(model.network(), loss)
             .optAdam(AdamOptimizer.builder().optLearningRate(config.learningRate()))
@@ -109,6 +114,9 @@ public final class SudokuTrainer {
             .optEmaDecay(config.emaDecay())
             .build(model.manager())) {
       WeightEma ema = trainer.ema().orElseThrow();
+      Path state = runDir.resolve("train-state.ckpt");
+      saveState(model, trainer, state);
+      double nextSnapshot = SNAPSHOT_SECONDS;
       while (!done(trainer.stepCount(), trainNanos / 1e9)) {
         long t0 = System.nanoTime();
         List<Puzzle> batchPuzzles = source.next(config.batchSize());
@@ -121,6 +129,25 @@ public final class SudokuTrainer {
           lastLoss =
               trainer.step(
                   new NDList(batch.digits(), batch.given(), noise), new NDList(batch.labels()));
+        }
+        if (!Float.isFinite(lastLoss) || !Float.isFinite(trainer.lastGradientNorm())) {
+          // A non-finite loss or gradient norm has already spoilt the weights (clipping by a NaN
+          // norm): go back to the last snapshot and carry on with the next batch.
+          recoveries++;
+          if (recoveries > MAX_RECOVERIES) {
+            throw new IllegalStateException("training diverged: " + recoveries
+                + " non-finite steps; last loss " + lastLoss);
+          }
+          long bad = trainer.stepCount();
+          Checkpoints.resume(state, trainer, model.modelName(), model.hyperParameters());
+          bar.message(String.format(Locale.ROOT, "  step %d: non-finite loss or gradient norm;"
+              + " restored the snapshot of step %d", bad, trainer.stepCount()));
+          trainNanos += System.nanoTime() - t0;
+          continue;
+        }
+        if (trainNanos / 1e9 >= nextSnapshot) {
+          saveState(model, trainer, state);
+          nextSnapshot = trainNanos / 1e9 + SNAPSHOT_SECONDS;
         }
         trainNanos += System.nanoTime() - t0;
         puzzles += batchPuzzles.size();
@@ -157,7 +184,7 @@ public final class SudokuTrainer {
     // the last checkpoint holds.
     model.loadCheckpoint(runDir.resolve("model.ckpt"));
     return new Summary(steps(evaluations), puzzles, trainNanos / 1e9, evalNanos / 1e9, lastLoss,
-        evaluations);
+        recoveries, evaluations);
   }
 
   private static long steps(List<Checkpoint> evaluations) {
@@ -171,7 +198,12 @@ public final class SudokuTrainer {
     try (WeightEma.Swap swap = ema.swapIn()) {
       model.saveCheckpoint(modelFile);
     }
-    Checkpoints.save(runDir.resolve("train-state.ckpt"), trainer,
+    saveState(model, trainer, runDir.resolve("train-state.ckpt"));
+  }
+
+  private static void saveState(AkornModel model, BlockTrainer trainer, Path file)
+      throws IOException {
+    Checkpoints.save(file, trainer,
         CheckpointMetadata.of(model.modelName(), model.hyperParameters(), trainer.stepCount()));
   }
 
