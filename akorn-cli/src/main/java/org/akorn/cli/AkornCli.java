@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     versionProvider = AkornCli.Version.class,
     description = "Compile and run Artificial Kuramoto Oscillatory Neuron (AKOrN) models.",
     footer = {"", "End-to-end demos (train, evaluate, figures): bin/akorn demo --help"},
-    subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, SummaryCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, SummaryCommand.class,
+      CompileCommand.class, RunCommand.class})
 public final class AkornCli {
 
   /** Exit status for user mistakes (bad model files, bad arguments). */

@@ -41,6 +41,20 @@ public interface AkornModel extends AutoCloseable {
    */
   AkornResult forward(Map<String, NDArray> inputs, RunOptions options);
 
+  /**
+   * Like {@link #forward(Map, RunOptions)}, from an explicit initial oscillator state of the first
+   * layer (shaped like its stimulus; clamped under the model's mask where it has one), or from
+   * seeded noise when {@code initialState} is null. Models whose first state is not noise reject
+   * an explicit one.
+   */
+  default AkornResult forward(Map<String, NDArray> inputs, NDArray initialState, RunOptions options) {
+    if (initialState != null) {
+      throw new IllegalArgumentException(
+          modelName() + " does not start from noise, so it takes no initial state");
+    }
+    return forward(inputs, options);
+  }
+
   /** Imports a reference PyTorch {@code state_dict} saved as {@code .npz}; all or nothing. */
   void importReferenceWeights(Path npz) throws IOException;
 

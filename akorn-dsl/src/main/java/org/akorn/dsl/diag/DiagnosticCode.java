@@ -47,7 +47,12 @@ public enum DiagnosticCode {
   // 3xx: imports and blocks
   IMPORT_CYCLE("E300"),
   IMPORT_NOT_FOUND("E301"),
-  BLOCK_CYCLE("E302");
+  BLOCK_CYCLE("E302"),
+
+  // 4xx: Java code generation
+  INVALID_JAVA_NAME("E400"),
+  JAVA_NAME_CLASH("E401"),
+  NOT_GENERATABLE("E402");
 
   private final String id;
 

@@ -1,15 +1,19 @@
 package org.akorn.examples.demo;
 
+import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.akorn.examples.Sudoku;
+import org.akorn.examples.Sudoku4;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.checkpoint.CheckpointMetadata;
 import org.akorn.runtime.checkpoint.Checkpoints;
 
 /**
  * The one place that builds Sudoku models. Every tool of the demo (training, evaluation, figures,
- * tests) gets its model here, so switching from the runtime-built network to the class generated
- * from {@code examples/models/sudoku4.akorn} is a change of this class only.
+ * tests) gets its model here: the classes the project's Maven plugin generates from {@code
+ * examples/models/sudoku4.akorn} ({@link Sudoku4}) and {@code examples/models/sudoku.akorn}
+ * ({@link Sudoku}, 9x9).
  */
 public final class SudokuModels {
   private SudokuModels() {}
@@ -41,7 +45,15 @@ public final class SudokuModels {
    * @param initSeed seed of the weight initialisation
    */
   public static AkornModel create(int size, SudokuHyperParameters hp, long initSeed) {
-    return new RuntimeSudokuModel(modelName(size), size, hp, initSeed);
+    // The generated classes initialise their weights from the engine's random generator.
+    Engine.getInstance().setRandomSeed((int) initSeed);
+    return switch (size) {
+      case 4 -> Sudoku4.builder().ch(hp.ch()).n(hp.n()).heads(hp.heads()).T(hp.steps())
+          .gamma(hp.gamma()).build();
+      case 9 -> Sudoku.builder().ch(hp.ch()).n(hp.n()).heads(hp.heads()).T(hp.steps())
+          .gamma(hp.gamma()).build();
+      default -> throw new IllegalArgumentException("board size must be 4 or 9, got " + size);
+    };
   }
 
   /** A model built from a checkpoint's metadata alone, with the checkpoint's weights loaded. */

@@ -1,0 +1,189 @@
+package org.akorn.cli;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.akorn.codegen.AkornCodegen;
+import org.akorn.codegen.GenerationRequest;
+import org.akorn.codegen.GenerationResult;
+import org.akorn.codegen.compile.InMemoryJavaCompiler;
+import org.akorn.codegen.output.GeneratedFile;
+import org.akorn.codegen.output.OutputWriter;
+import org.akorn.dsl.SourceReader;
+import org.akorn.dsl.model.ModelSpec;
+import org.akorn.runtime.AkornModel;
+import org.akorn.runtime.AkornResult;
+import org.akorn.runtime.RunOptions;
+import org.akorn.runtime.nn.KuramotoResult;
+import org.akorn.runtime.weights.WeightImportException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code akorn run MODEL.akorn --weights W.npz --inputs I.npz --out O.npz}: generates the model's
+ * Java class, compiles it in process against this tool's class path and runs it, so the same
+ * generated code as in a Maven build is exercised. O.npz holds every declared output by name, plus
+ * {@code states.<layer>.<t>} (the state after update t+1) and {@code energies.<layer>.<t>} (e_0 = 0).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run a model on inputs from an .npz file with imported reference weights.")
+public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "MODEL.akorn", description = "The model file.")
+  Path file;
+
+  @Option(names = "--model", paramLabel = "NAME", description = "Which model of the file (needed when it has several).")
+  String modelName;
+
+  @Option(names = "--weights", required = true, paramLabel = "W.npz", description = "Reference state_dict (.npz).")
+  Path weights;
+
+  @Option(names = "--inputs", required = true, paramLabel = "I.npz", description = "One array per declared input, by name.")
+  Path inputs;
+
+  @Option(names = "--initial", paramLabel = "X0.npy", description = "Initial oscillator state of the first layer.")
+  Path initial;
+
+  @Option(names = "--steps", paramLabel = "T", description = "Kuramoto steps per layer (test-time extension).")
+  Integer steps;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the initial noise (default 0).")
+  long seed;
+
+  @Option(names = "--out", required = true, paramLabel = "O.npz", description = "Where the outputs go (written atomically).")
+  Path out;
+
+  @Option(names = "-P", paramLabel = "name=value", description = "Override a hyper-parameter default.")
+  List<String> overrides;
+
+  @Override
+  public Integer call() throws Exception {
+    GenerationResult result = AkornCodegen.generate(new GenerationRequest(
+        List.of(file), Overrides.parse(overrides), Map.of(), SourceReader.fileSystem(), CompileCommand.version()));
+    if (result.hasErrors()) {
+      var err = spec.commandLine().getErr();
+      err.println(result.render());
+      err.flush();
+      throw new UserException(result.errorCount() + (result.errorCount() == 1 ? " error" : " errors") + " in " + file);
+    }
+    ModelSpec model = select(result.models());
+    GeneratedFile source = result.files().stream()
+        .filter(f -> f.relativePath().endsWith("/" + model.name() + ".java") || f.relativePath().equals(model.name() + ".java"))
+        .findFirst().orElseThrow();
+    InMemoryJavaCompiler.Result compiled = InMemoryJavaCompiler.compile(
+        List.of(source), System.getProperty("java.class.path"), RunCommand.class.getClassLoader());
+    if (!compiled.succeeded()) {
+      throw new IllegalStateException("generated code did not compile: " + compiled.errors());
+    }
+    Class<?> type = compiled.classLoader().loadClass(model.qualifiedName());
+    Object builder = type.getMethod("builder").invoke(null);
+    try (AkornModel m = (AkornModel) builder.getClass().getMethod("build").invoke(builder);
+        NDManager manager = NDManager.newBaseManager()) {
+      importWeights(m);
+      Map<String, NDArray> in = readNpz(manager, inputs, "--inputs");
+      NDArray x0 = initial == null ? null : readArray(manager, initial);
+      RunOptions options = RunOptions.defaults().withKeepStates(true).withSeed(seed);
+      if (steps != null) {
+        if (steps < 1) {
+          throw new UserException("--steps must be at least 1, got " + steps);
+        }
+        options = options.withSteps(steps);
+      }
+      AkornResult r;
+      try {
+        r = m.forward(in, x0, options);
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage());
+      }
+      NDList list = new NDList();
+      for (String name : m.outputNames()) {
+        add(list, name, r.output(name));
+      }
+      for (int l = 0; l < r.layers().size(); l++) {
+        KuramotoResult layer = r.layers().get(l);
+        for (int t = 0; t < layer.states().size(); t++) {
+          add(list, "states." + l + "." + t, layer.states().get(t));
+        }
+        for (int t = 0; t < layer.energies().size(); t++) {
+          add(list, "energies." + l + "." + t, layer.energies().get(t));
+        }
+      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      list.encode(bytes, NDList.Encoding.NPZ);
+      OutputWriter.writeAtomically(out.toAbsolutePath(), bytes.toByteArray());
+    }
+    var o = spec.commandLine().getOut();
+    o.println("ran " + model.qualifiedName() + ": " + out);
+    o.flush();
+    return 0;
+  }
+
+  private ModelSpec select(List<ModelSpec> models) {
+    if (modelName != null) {
+      return models.stream().filter(m -> m.name().equals(modelName)).findFirst().orElseThrow(() ->
+          new UserException(file + " has no model '" + modelName + "'; it has "
+              + models.stream().map(ModelSpec::name).toList()));
+    }
+    if (models.size() != 1) {
+      throw new UserException(file + " defines " + models.size() + " models "
+          + models.stream().map(ModelSpec::name).toList() + "; choose one with --model");
+    }
+    return models.get(0);
+  }
+
+  private void importWeights(AkornModel m) throws IOException {
+    if (!Files.isRegularFile(weights)) {
+      throw new UserException("--weights: no such file " + weights);
+    }
+    try {
+      m.importReferenceWeights(weights);
+    } catch (WeightImportException e) {
+      throw new UserException("weights " + weights + " do not fit " + m.modelName() + ": " + e.getMessage());
+    }
+  }
+
+  private static void add(NDList list, String name, NDArray array) {
+    NDArray copy = array.duplicate();
+    copy.setName(name);
+    list.add(copy);
+  }
+
+  private static Map<String, NDArray> readNpz(NDManager manager, Path npz, String option) {
+    Map<String, NDArray> byName = new LinkedHashMap<>();
+    for (NDArray a : NDList.decode(manager, readBytes(npz, option))) {
+      byName.put(a.getName(), a);
+    }
+    return byName;
+  }
+
+  private static NDArray readArray(NDManager manager, Path npy) {
+    NDList list = NDList.decode(manager, readBytes(npy, "--initial"));
+    if (list.size() != 1) {
+      throw new UserException("--initial: expected one array in " + npy + ", found " + list.size());
+    }
+    return list.get(0);
+  }
+
+  private static byte[] readBytes(Path p, String option) {
+    try {
+      return Files.readAllBytes(p);
+    } catch (NoSuchFileException e) {
+      throw new UserException(option + ": no such file " + p);
+    } catch (IOException e) {
+      throw new UserException(option + ": cannot read " + p + ": " + e.getMessage());
+    }
+  }
+}

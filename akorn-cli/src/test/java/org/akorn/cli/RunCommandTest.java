@@ -1,0 +1,166 @@
+package org.akorn.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** {@code akorn run} reproduces every golden fixture through the generated code. */
+class RunCommandTest {
+  static final Path FIXTURES = Path.of("..", "akorn-codegen", "src", "test", "resources", "golden");
+  static final Path MODELS = Path.of("..", "examples", "models", "golden");
+
+  @TempDir Path dir;
+  final StringWriter err = new StringWriter();
+  final StringWriter out = new StringWriter();
+
+  int akorn(String... args) {
+    CommandLine cli = AkornCli.newCommandLine();
+    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(out, true));
+    return cli.execute(args);
+  }
+
+  static Map<String, NDArray> load(NDManager m, Path npz) throws Exception {
+    Map<String, NDArray> byName = new LinkedHashMap<>();
+    for (NDArray a : NDList.decode(m, Files.readAllBytes(npz))) {
+      byName.put(a.getName(), a);
+    }
+    return byName;
+  }
+
+  /** Writes I.npz (declared input names) and X0.npy from a fixture; returns the run arguments. */
+  String[] prepare(NDManager m, String caseName, Map<String, NDArray> fixture) throws Exception {
+    NDList inputs = new NDList();
+    for (var e : fixture.entrySet()) {
+      if (!e.getKey().startsWith("in.")) {
+        continue;
+      }
+      String name = e.getKey().substring(3);
+      NDArray a = e.getValue();
+      if (name.equals("is_input")) {
+        long[] s = a.getShape().getShape();
+        a = a.reshape(s[0], s[1], s[2]).toType(DataType.BOOLEAN, false);
+        name = "given";
+      } else if (name.equals("x0") || name.equals("noise") || name.equals("loss_weight") || name.equals("X_onehot")) {
+        continue;
+      }
+      NDArray copy = a.duplicate();
+      copy.setName(name);
+      inputs.add(copy);
+    }
+    Path in = dir.resolve("I.npz");
+    try (var os = Files.newOutputStream(in)) {
+      inputs.encode(os, NDList.Encoding.NPZ);
+    }
+    NDArray x0 = fixture.containsKey("in.x0") ? fixture.get("in.x0") : fixture.get("in.noise");
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+        "run", MODELS.resolve(caseName + ".akorn").toString(),
+        "--weights", FIXTURES.resolve(caseName + ".npz").toString(),
+        "--inputs", in.toString(),
+        "--out", dir.resolve("O.npz").toString()));
+    if (x0 != null) {
+      Path x0File = dir.resolve("X0.npy");
+      Files.write(x0File, Npy.float32(x0));
+      args.add("--initial");
+      args.add(x0File.toString());
+    }
+    return args.toArray(String[]::new);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+    "klayer_conv_gn_globalomega", "klayer_attn_channelomega", "klayer_attn_gta",
+    "klayer_conv_noproj_sandb", "readout_bn_eval", "sudoku_model", "objects_model",
+    "classification_model"})
+  void runReproducesTheFixture(String caseName) throws Exception {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Map<String, NDArray> fixture = load(m, FIXTURES.resolve(caseName + ".npz"));
+      int code = akorn(prepare(m, caseName, fixture));
+      assertWithMessage(err.toString()).that(code).isEqualTo(0);
+      Map<String, NDArray> result = load(m, dir.resolve("O.npz"));
+      double worst = 0;
+      for (var e : fixture.entrySet()) {
+        if (!e.getKey().startsWith("out.")) {
+          continue;
+        }
+        String[] parts = e.getKey().substring(4).split("\\.");
+        NDArray actual = result.get(parts[0]);
+        assertWithMessage("O.npz has %s", parts[0]).that(actual).isNotNull();
+        for (int i = 1; i < parts.length; i++) {
+          actual = actual.get(Long.parseLong(parts[i]));
+        }
+        NDArray ref = e.getValue();
+        assertThat(actual.getShape()).isEqualTo(ref.getShape());
+        double err = actual.sub(ref).abs().max().getFloat() / Math.max(1.0, ref.abs().max().getFloat());
+        assertWithMessage("%s", e.getKey()).that(err).isAtMost(1e-4);
+        worst = Math.max(worst, err);
+      }
+      if (!caseName.equals("readout_bn_eval")) {
+        assertThat(result).containsKey("states.0.0");
+        assertThat(result.get("energies.0.0").getFloat(0)).isEqualTo(0f);
+      }
+      if (fixture.containsKey("out.xs.0")) {
+        NDArray ref = fixture.get("out.xs.0");
+        double err = result.get("states.0.0").sub(ref).abs().max().getFloat() / Math.max(1.0, ref.abs().max().getFloat());
+        assertThat(err).isAtMost(1e-4);
+      }
+      System.out.printf("PARITY akorn run %s: forward max rel error %.3e%n", caseName, worst);
+    }
+  }
+
+  @Test
+  void missingInputIsOneLineAndNoOutput() throws Exception {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Map<String, NDArray> fixture = load(m, FIXTURES.resolve("sudoku_model.npz"));
+      fixture.remove("in.is_input");
+      int code = akorn(prepare(m, "sudoku_model", fixture));
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString().strip())
+          .isEqualTo("akorn: missing input 'given'; the model takes [digits, given]");
+      assertThat(Files.exists(dir.resolve("O.npz"))).isFalse();
+    }
+  }
+
+  @Test
+  void wrongShapeIsOneLine() throws Exception {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Map<String, NDArray> fixture = load(m, FIXTURES.resolve("sudoku_model.npz"));
+      fixture.put("in.digits", fixture.get("in.digits").get(":, :, :8").toType(DataType.FLOAT32, false));
+      int code = akorn(prepare(m, "sudoku_model", fixture));
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString().strip())
+          .isEqualTo("akorn: digits: expected [B, 9, 9] int, got [B, 9, 8] float32");
+      assertThat(Files.exists(dir.resolve("O.npz"))).isFalse();
+    }
+  }
+
+  @Test
+  void weightsThatDoNotFitAreOneMessage() throws Exception {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Map<String, NDArray> fixture = load(m, FIXTURES.resolve("klayer_attn_gta.npz"));
+      String[] args = prepare(m, "klayer_attn_gta", fixture);
+      args[3] = FIXTURES.resolve("klayer_conv_gn_globalomega.npz").toString();
+      int code = akorn(args);
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString()).startsWith("akorn: weights ");
+      assertThat(err.toString()).contains("do not fit KlayerAttnGta");
+      assertThat(err.toString()).doesNotContain("Exception");
+      assertThat(Files.exists(dir.resolve("O.npz"))).isFalse();
+    }
+  }
+}

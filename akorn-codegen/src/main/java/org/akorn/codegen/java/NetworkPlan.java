@@ -1,0 +1,144 @@
+package org.akorn.codegen.java;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.akorn.dsl.diag.DiagnosticCode;
+import org.akorn.dsl.diag.DiagnosticSink;
+import org.akorn.dsl.model.InitKind;
+import org.akorn.dsl.model.ModelSpec;
+import org.akorn.dsl.model.NextStateSource;
+import org.akorn.dsl.model.Stage;
+
+/**
+ * A model's stages grouped the way the runtime assembles them: a stem, an initial state, network
+ * stages (optional transition, one Kuramoto layer, its read-out chain) and a head; or, for a model
+ * without Kuramoto layers, a read-out chain alone. Reports what the runtime cannot express.
+ */
+record NetworkPlan(
+    Stage stem,
+    Stage.InitialState init,
+    List<LayerPlan> layers,
+    List<Stage> readOutOnly,
+    Stage head) {
+
+  /** One runtime stage: optional transition, the layer, the read-out parts after it. */
+  record LayerPlan(Stage.Transition transition, Stage.KuramotoLayer layer, List<Stage> readOut) {}
+
+  /** The reference state_dict layout the model's weights import uses. */
+  enum Layout {
+    READ_OUT_ONLY, SINGLE_LAYER, SUDOKU, OBJECTS, CLASSIFICATION, NATIVE
+  }
+
+  boolean hasLayers() {
+    return !layers.isEmpty();
+  }
+
+  /** The name of the input the stem (or the given state) reads. */
+  String primaryInput() {
+    if (stem instanceof Stage.EmbeddingStem s) {
+      return s.input();
+    }
+    if (stem instanceof Stage.PatchifyStem s) {
+      return s.input();
+    }
+    if (stem instanceof Stage.ConvStem s) {
+      return s.input();
+    }
+    if (stem instanceof Stage.IdentityStem s) {
+      return s.input();
+    }
+    return init == null ? null : init.stateInput();
+  }
+
+  /** Whether gamma lives on the network (the reference families) rather than on each layer. */
+  boolean networkGamma() {
+    return stem != null && !(stem instanceof Stage.IdentityStem);
+  }
+
+  Layout layout() {
+    if (!hasLayers()) {
+      return Layout.READ_OUT_ONLY;
+    }
+    if (stem instanceof Stage.EmbeddingStem) {
+      return Layout.SUDOKU;
+    }
+    if (stem instanceof Stage.PatchifyStem) {
+      return Layout.OBJECTS;
+    }
+    if (stem instanceof Stage.ConvStem) {
+      return Layout.CLASSIFICATION;
+    }
+    if (layers.size() == 1 && head == null && layers.get(0).readOut().isEmpty()
+        && layers.get(0).transition() == null) {
+      return Layout.SINGLE_LAYER;
+    }
+    return Layout.NATIVE;
+  }
+
+  static NetworkPlan of(ModelSpec model, DiagnosticSink sink) {
+    Stage stem = null;
+    Stage.InitialState init = null;
+    Stage head = null;
+    List<LayerPlan> layers = new ArrayList<>();
+    List<Stage> before = new ArrayList<>();
+    Stage.Transition pendingTransition = null;
+    List<Stage> currentReadOut = before;
+    for (Stage s : model.stages()) {
+      if (head != null) {
+        unsupported(sink, s, "stages after the head '" + head.info().name() + "'");
+        continue;
+      }
+      if (s instanceof Stage.EmbeddingStem || s instanceof Stage.PatchifyStem
+          || s instanceof Stage.ConvStem || s instanceof Stage.IdentityStem) {
+        stem = s;
+      } else if (s instanceof Stage.InitialState i) {
+        init = i;
+      } else if (s instanceof Stage.Transition t) {
+        if (pendingTransition != null) {
+          unsupported(sink, s, "two transitions before one layer");
+        }
+        pendingTransition = t;
+      } else if (s instanceof Stage.KuramotoLayer l) {
+        List<Stage> ro = new ArrayList<>();
+        layers.add(new LayerPlan(pendingTransition, l, ro));
+        pendingTransition = null;
+        currentReadOut = ro;
+      } else if (s instanceof Stage.NextState n) {
+        if (n.source() != NextStateSource.LAST_STATE) {
+          unsupported(sink, s, "a next state other than the last state");
+        }
+      } else if (s.isHead()) {
+        head = s;
+      } else {
+        currentReadOut.add(s);
+      }
+    }
+    if (pendingTransition != null) {
+      unsupported(sink, pendingTransition, "a transition without a following layer");
+    }
+    if (!layers.isEmpty()) {
+      if (!before.isEmpty()) {
+        unsupported(sink, before.get(0), "read-out stages before the first layer");
+      }
+      if (init != null && init.kind() == InitKind.GIVEN) {
+        unsupported(sink, init, "a given initial state in a model with Kuramoto layers");
+      }
+    } else {
+      if (head != null) {
+        unsupported(sink, head, "a head in a model without Kuramoto layers");
+      }
+      if (init == null || init.kind() != InitKind.GIVEN) {
+        unsupported(sink, model.stages().isEmpty() ? null : model.stages().get(0),
+            "a model without Kuramoto layers that does not start from a given state");
+      }
+    }
+    return new NetworkPlan(stem, init, List.copyOf(layers), List.copyOf(before), head);
+  }
+
+  private static void unsupported(DiagnosticSink sink, Stage s, String what) {
+    if (s != null) {
+      sink.error(DiagnosticCode.NOT_GENERATABLE, s.info().span(),
+          "the Java generator does not support " + what);
+    }
+  }
+}

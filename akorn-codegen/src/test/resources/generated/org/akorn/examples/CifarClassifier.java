@@ -1,0 +1,478 @@
+// Generated from classification.akorn by akorn 0.1.0-SNAPSHOT. Do not edit.
+package org.akorn.examples;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.akorn.runtime.AkornInput;
+import org.akorn.runtime.AkornModel;
+import org.akorn.runtime.AkornNetwork;
+import org.akorn.runtime.AkornResult;
+import org.akorn.runtime.ModelSupport;
+import org.akorn.runtime.ReferenceLayouts;
+import org.akorn.runtime.RunOptions;
+import org.akorn.runtime.checkpoint.CheckpointMetadata;
+import org.akorn.runtime.checkpoint.Checkpoints;
+import org.akorn.runtime.nn.Conv2dBlock;
+import org.akorn.runtime.nn.ConvStem;
+import org.akorn.runtime.nn.FeatureNorm;
+import org.akorn.runtime.nn.InitialState;
+import org.akorn.runtime.nn.KuramotoLayer;
+import org.akorn.runtime.nn.KuramotoResult;
+import org.akorn.runtime.nn.NormReluConv;
+import org.akorn.runtime.nn.OmegaTerm;
+import org.akorn.runtime.nn.OpChain;
+import org.akorn.runtime.nn.PooledLinearHead;
+import org.akorn.runtime.nn.Pooling;
+import org.akorn.runtime.nn.ReadOutConv;
+import org.akorn.runtime.nn.ResidualFeedForward;
+import org.akorn.runtime.nn.SharedTransition;
+import org.akorn.runtime.nn.Stage;
+import org.akorn.runtime.weights.StateDict;
+import org.akorn.runtime.weights.WeightMapping;
+
+/**
+ * CIFAR-10 classifier (DESIGN.md family 3): L convolutional Kuramoto layers with shrinking
+ * kernels and doubling channels; a strided conv between layers maps both x and c.
+ *
+ * <p>Inputs (B is the batch):
+ * <ul>
+ *   <li>{@code image}: {@code [B, 3, 32, 32] float32}, image in [0, 1]; RGB image in [0, 1].
+ * </ul>
+ *
+ * <p>Outputs:
+ * <ul>
+ *   <li>{@code logits}: {@code [B, 10]}, the head 'logits'; Class logits.
+ * </ul>
+ * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
+ *
+ * <p>Hyper-parameters (set them with {@link #builder()}):
+ * <ul>
+ *   <li>{@code ch} = {@code 64} Channels of the first layer; layer i has ch * 2^i.
+ *   <li>{@code L} = {@code 3} Number of Kuramoto layers.
+ *   <li>{@code T} = {@code 3} Kuramoto steps per layer.
+ *   <li>{@code n} = {@code 4}
+ *   <li>{@code ksizes} = {@code [9, 7, 5]} Coupling kernel per layer.
+ *   <li>{@code ro_N} = {@code 2}
+ *   <li>{@code ro_kernel} = {@code 3}
+ *   <li>{@code classes} = {@code 10}
+ * </ul>
+ *
+ * <p>Reference weights: {@link #importReferenceWeights} reads a PyTorch {@code state_dict}
+ * saved as {@code .npz} with the reference's own key names (classification layout).
+ *
+ * <p>Generated from classification.akorn by akorn 0.1.0-SNAPSHOT. Do not edit.
+ */
+public final class CifarClassifier implements AkornModel {
+  /**
+   * The model's name as declared in its {@code .akorn} file.
+   */
+  public static final String MODEL_NAME = "CifarClassifier";
+
+  /**
+   * Declared inputs, in declaration order.
+   */
+  public static final List<String> INPUT_NAMES = List.of("image");
+
+  /**
+   * Declared outputs, in declaration order.
+   */
+  public static final List<String> OUTPUT_NAMES = List.of("logits");
+
+  private final int ch;
+
+  private final int L;
+
+  private final int T;
+
+  private final int n;
+
+  private final List<Integer> ksizes;
+
+  private final int ro_N;
+
+  private final int ro_kernel;
+
+  private final int classes;
+
+  private final NDManager manager;
+
+  private final AkornNetwork network;
+
+  private CifarClassifier(Builder builder) {
+    this.ch = builder.ch;
+    this.L = builder.L;
+    this.T = builder.T;
+    this.n = builder.n;
+    this.ksizes = builder.ksizes;
+    this.ro_N = builder.ro_N;
+    this.ro_kernel = builder.ro_kernel;
+    this.classes = builder.classes;
+    this.manager = NDManager.newBaseManager();
+    try {
+      this.network = createNetwork();
+      network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A builder with every hyper-parameter at its default.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private AkornNetwork createNetwork() {
+    AkornNetwork.Builder builder = AkornNetwork.builder()
+        .optStem(new ConvStem(
+          Conv2dBlock.builder()
+              .setChannels(3, this.ch)
+              .setKernel(3)
+              .optBias(false)
+              .build(),
+          new float[] {0.5f, 0.5f, 0.5f},
+          new float[] {0.5f, 0.5f, 0.5f}))
+        .optInitialState(InitialState.noise());
+    builder.addStage(Stage.builder()
+          .setLayer(KuramotoLayer.builder()
+            .setChannels(this.ch * (int) Math.pow(2, 0))
+            .setOscillatorDim(this.n)
+            .optSteps(this.T)
+            .setConvConnectivity(this.ksizes.get(0))
+            .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
+            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+            .optProjection(true)
+            .build())
+          .optReadOut(new OpChain(List.of(
+            new ReadOutConv(this.ch * (int) Math.pow(2, 0), this.ch * (int) Math.pow(2, 0), this.ro_N, this.ro_kernel),
+            new ResidualFeedForward(this.ch * (int) Math.pow(2, 0), this.ch * (int) Math.pow(2, 0), this.ro_kernel, FeatureNorm.BATCH),
+            new NormReluConv(this.ch * (int) Math.pow(2, 0), this.ch * (int) Math.pow(2, 0), this.ro_kernel, FeatureNorm.BATCH))))
+          .build());
+    builder.addStage(Stage.builder()
+          .optTransition(new SharedTransition(Conv2dBlock.builder()
+              .setChannels(this.ch * (int) Math.pow(2, 0), this.ch * (int) Math.pow(2, 1))
+              .setKernel(this.ro_kernel)
+              .optStride(2)
+              .build()))
+          .setLayer(KuramotoLayer.builder()
+            .setChannels(this.ch * (int) Math.pow(2, 1))
+            .setOscillatorDim(this.n)
+            .optSteps(this.T)
+            .setConvConnectivity(this.ksizes.get(1))
+            .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
+            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+            .optProjection(true)
+            .build())
+          .optReadOut(new OpChain(List.of(
+            new ReadOutConv(this.ch * (int) Math.pow(2, 1), this.ch * (int) Math.pow(2, 1), this.ro_N, this.ro_kernel),
+            new ResidualFeedForward(this.ch * (int) Math.pow(2, 1), this.ch * (int) Math.pow(2, 1), this.ro_kernel, FeatureNorm.BATCH),
+            new NormReluConv(this.ch * (int) Math.pow(2, 1), this.ch * (int) Math.pow(2, 1), this.ro_kernel, FeatureNorm.BATCH))))
+          .build());
+    builder.addStage(Stage.builder()
+          .optTransition(new SharedTransition(Conv2dBlock.builder()
+              .setChannels(this.ch * (int) Math.pow(2, 1), this.ch * (int) Math.pow(2, 2))
+              .setKernel(this.ro_kernel)
+              .optStride(2)
+              .build()))
+          .setLayer(KuramotoLayer.builder()
+            .setChannels(this.ch * (int) Math.pow(2, 2))
+            .setOscillatorDim(this.n)
+            .optSteps(this.T)
+            .setConvConnectivity(this.ksizes.get(2))
+            .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
+            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+            .optProjection(true)
+            .build())
+          .optReadOut(new OpChain(List.of(
+            new ReadOutConv(this.ch * (int) Math.pow(2, 2), this.ch * (int) Math.pow(2, 2), this.ro_N, this.ro_kernel),
+            new ResidualFeedForward(this.ch * (int) Math.pow(2, 2), this.ch * (int) Math.pow(2, 2), this.ro_kernel, FeatureNorm.BATCH),
+            new NormReluConv(this.ch * (int) Math.pow(2, 2), this.ch * (int) Math.pow(2, 2), this.ro_kernel, FeatureNorm.BATCH))))
+          .build());
+    return builder
+            .optHead(new PooledLinearHead(Pooling.AVG, this.ch * (int) Math.pow(2, 2), this.classes))
+            .optOutputName("logits")
+            .optGamma(1.0f, false)
+            .build();
+  }
+
+  /**
+   * Runs the model in inference mode with the declared steps and seed-0 noise as the initial state.
+   */
+  public Output forward(Input input) {
+    return forward(input, RunOptions.defaults());
+  }
+
+  /**
+   * Runs the model; {@code options} set the steps per layer (raise them for test-time
+   * extension), whether every state is kept, training mode and the noise seed.
+   */
+  public Output forward(Input input, RunOptions options) {
+    return Output.of(run(input, null, options));
+  }
+
+  /**
+   * Runs the model from the given initial oscillator state of the first layer, shaped like
+   * its stimulus.
+   */
+  public Output forward(Input input, NDArray initialState) {
+    return forward(input, initialState, RunOptions.defaults());
+  }
+
+  /**
+   * Runs the model from the given initial state with {@code options}.
+   */
+  public Output forward(Input input, NDArray initialState, RunOptions options) {
+    return Output.of(run(input, initialState, options));
+  }
+
+  @Override
+  public AkornResult forward(Map<String, NDArray> inputs, RunOptions options) {
+    return run(Input.of(inputs), null, options);
+  }
+
+  @Override
+  public AkornResult forward(Map<String, NDArray> inputs, NDArray initialState,
+      RunOptions options) {
+    return run(Input.of(inputs), initialState, options);
+  }
+
+  private AkornResult run(Input input, NDArray initialState, RunOptions options) {
+    checkInput(input);
+    AkornInput in = AkornInput.of(input.image())
+            .withNoise(initialState);
+    AkornResult result = network.run(new ParameterStore(manager, false), in, options);
+    Map<String, NDArray> outputs = new LinkedHashMap<>();
+    outputs.put("logits", result.output("logits"));
+    return new AkornResult(outputs, result.layers());
+  }
+
+  private void checkInput(Input input) {
+    ModelSupport.checkInput("image", input.image(), ModelSupport.ElementKind.FLOAT, 3, 32, 32);
+  }
+
+  @Override
+  public String modelName() {
+    return MODEL_NAME;
+  }
+
+  @Override
+  public List<String> inputNames() {
+    return INPUT_NAMES;
+  }
+
+  @Override
+  public List<String> outputNames() {
+    return OUTPUT_NAMES;
+  }
+
+  @Override
+  public Map<String, String> hyperParameters() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("ch", String.valueOf(this.ch));
+    values.put("L", String.valueOf(this.L));
+    values.put("T", String.valueOf(this.T));
+    values.put("n", String.valueOf(this.n));
+    values.put("ksizes", String.valueOf(this.ksizes));
+    values.put("ro_N", String.valueOf(this.ro_N));
+    values.put("ro_kernel", String.valueOf(this.ro_kernel));
+    values.put("classes", String.valueOf(this.classes));
+    return Collections.unmodifiableMap(values);
+  }
+
+  @Override
+  public AkornNetwork network() {
+    return network;
+  }
+
+  @Override
+  public NDManager manager() {
+    return manager;
+  }
+
+  /**
+   * How the reference {@code state_dict} keys map onto this model's parameters.
+   */
+  public WeightMapping referenceMapping() {
+    return ReferenceLayouts.classification(network);
+  }
+
+  @Override
+  public void importReferenceWeights(Path npz) throws IOException {
+    try (NDManager scratch = manager.newSubManager()) {
+      referenceMapping().importFrom(StateDict.load(scratch, npz));
+    }
+  }
+
+  @Override
+  public void saveCheckpoint(Path file) throws IOException {
+    Checkpoints.save(file, network, CheckpointMetadata.of(MODEL_NAME, hyperParameters(), 0));
+  }
+
+  @Override
+  public void loadCheckpoint(Path file) throws IOException {
+    Checkpoints.load(file, network, MODEL_NAME, hyperParameters(), null);
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+
+  /**
+   * Builds a {@link CifarClassifier}; every hyper-parameter starts at its default.
+   */
+  public static final class Builder {
+    private int ch = 64;
+
+    private int L = 3;
+
+    private int T = 3;
+
+    private int n = 4;
+
+    private List<Integer> ksizes = List.of(9, 7, 5);
+
+    private int ro_N = 2;
+
+    private int ro_kernel = 3;
+
+    private int classes = 10;
+
+    private Builder() {
+    }
+
+    /**
+     * Channels of the first layer; layer i has ch * 2^i.
+     *
+     * <p>Default: {@code 64}.
+     */
+    public Builder ch(int ch) {
+      this.ch = ch;
+      return this;
+    }
+
+    /**
+     * Number of Kuramoto layers.
+     *
+     * <p>Default: {@code 3}. Fixed at generation time: it shaped the structure, so {@link #build()} rejects another value.
+     */
+    public Builder L(int L) {
+      this.L = L;
+      return this;
+    }
+
+    /**
+     * Kuramoto steps per layer.
+     *
+     * <p>Default: {@code 3}.
+     */
+    public Builder T(int T) {
+      this.T = T;
+      return this;
+    }
+
+    /**
+     * Sets {@code n}.
+     *
+     * <p>Default: {@code 4}.
+     */
+    public Builder n(int n) {
+      this.n = n;
+      return this;
+    }
+
+    /**
+     * Coupling kernel per layer.
+     *
+     * <p>Default: {@code [9, 7, 5]}.
+     */
+    public Builder ksizes(List<Integer> ksizes) {
+      this.ksizes = List.copyOf(ksizes);
+      return this;
+    }
+
+    /**
+     * Sets {@code ro_N}.
+     *
+     * <p>Default: {@code 2}.
+     */
+    public Builder ro_N(int ro_N) {
+      this.ro_N = ro_N;
+      return this;
+    }
+
+    /**
+     * Sets {@code ro_kernel}.
+     *
+     * <p>Default: {@code 3}.
+     */
+    public Builder ro_kernel(int ro_kernel) {
+      this.ro_kernel = ro_kernel;
+      return this;
+    }
+
+    /**
+     * Sets {@code classes}.
+     *
+     * <p>Default: {@code 10}.
+     */
+    public Builder classes(int classes) {
+      this.classes = classes;
+      return this;
+    }
+
+    /**
+     * Builds the model and initialises its parameters (call {@link CifarClassifier#close()} when done).
+     */
+    public CifarClassifier build() {
+      if (L != 3) {
+        throw new IllegalStateException("L is fixed at generation time to 3; got " + L + ". Regenerate the model with -P L=<value>");
+      }
+      return new CifarClassifier(this);
+    }
+  }
+
+  /**
+   * The model's inputs, each with a leading batch axis B.
+   *
+   * @param image {@code [B, 3, 32, 32] float32}: image in [0, 1]; RGB image in [0, 1].
+   */
+  public record Input(NDArray image) {
+    /**
+     * The inputs by their declared names; rejects a missing or unknown name.
+     */
+    public static Input of(Map<String, NDArray> inputs) {
+      return new Input(
+            ModelSupport.require(inputs, "image", INPUT_NAMES));
+    }
+  }
+
+  /**
+   * The model's declared outputs and every Kuramoto layer's result.
+   *
+   * @param logits {@code [B, 10]}: the head 'logits'; Class logits.
+   * @param layers per Kuramoto layer: its states (all when kept, else the last) and
+   *     energies e_0..e_T
+   */
+  public record Output(NDArray logits, List<KuramotoResult> layers) {
+    /**
+     * The typed view of a run's result.
+     */
+    public static Output of(AkornResult result) {
+      return new Output(
+            result.output("logits"),
+            result.layers());
+    }
+  }
+}

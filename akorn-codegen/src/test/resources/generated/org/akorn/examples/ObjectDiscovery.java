@@ -1,0 +1,419 @@
+// Generated from objects.akorn by akorn 0.1.0-SNAPSHOT. Do not edit.
+package org.akorn.examples;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.akorn.runtime.AkornInput;
+import org.akorn.runtime.AkornModel;
+import org.akorn.runtime.AkornNetwork;
+import org.akorn.runtime.AkornResult;
+import org.akorn.runtime.ModelSupport;
+import org.akorn.runtime.ReferenceLayouts;
+import org.akorn.runtime.RunOptions;
+import org.akorn.runtime.checkpoint.CheckpointMetadata;
+import org.akorn.runtime.checkpoint.Checkpoints;
+import org.akorn.runtime.nn.Conv2dBlock;
+import org.akorn.runtime.nn.ConvStem;
+import org.akorn.runtime.nn.InitialState;
+import org.akorn.runtime.nn.KuramotoLayer;
+import org.akorn.runtime.nn.KuramotoResult;
+import org.akorn.runtime.nn.OpChain;
+import org.akorn.runtime.nn.PooledMlpHead;
+import org.akorn.runtime.nn.Pooling;
+import org.akorn.runtime.nn.ReadOutConv;
+import org.akorn.runtime.nn.Stage;
+import org.akorn.runtime.weights.StateDict;
+import org.akorn.runtime.weights.WeightMapping;
+
+/**
+ * Unsupervised object discovery (DESIGN.md family 2): patchified image as stimulus, attention
+ * layers with geometric transform attention, read-out between layers; a max-pooled MLP head
+ * gives features for contrastive training. Objects are found by clustering the last read-out.
+ *
+ * <p>Inputs (B is the batch):
+ * <ul>
+ *   <li>{@code image}: {@code [B, 3, 128, 128] float32}, image in [0, 1]; RGB image in [0, 1].
+ * </ul>
+ *
+ * <p>Outputs:
+ * <ul>
+ *   <li>{@code features}: {@code [B, 256]}, the head 'features'; Features for the contrastive loss.
+ *   <li>{@code c_last}: {@code [B, 256, 16, 16]}, the last stimulus c (read-out); The last read-out per patch: what clustering uses.
+ *   <li>{@code x_last}: {@code [B, 256, 16, 16]}, the last oscillator state x; The last oscillator state.
+ * </ul>
+ * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
+ *
+ * <p>Hyper-parameters (set them with {@link #builder()}):
+ * <ul>
+ *   <li>{@code ch} = {@code 256}
+ *   <li>{@code n} = {@code 4}
+ *   <li>{@code heads} = {@code 8}
+ *   <li>{@code L} = {@code 2}
+ *   <li>{@code T} = {@code 8}
+ *   <li>{@code patch} = {@code 8} Patch size: kernel and stride of the patchify conv.
+ * </ul>
+ *
+ * <p>Reference weights: {@link #importReferenceWeights} reads a PyTorch {@code state_dict}
+ * saved as {@code .npz} with the reference's own key names (objects layout).
+ *
+ * <p>Generated from objects.akorn by akorn 0.1.0-SNAPSHOT. Do not edit.
+ */
+public final class ObjectDiscovery implements AkornModel {
+  /**
+   * The model's name as declared in its {@code .akorn} file.
+   */
+  public static final String MODEL_NAME = "ObjectDiscovery";
+
+  /**
+   * Declared inputs, in declaration order.
+   */
+  public static final List<String> INPUT_NAMES = List.of("image");
+
+  /**
+   * Declared outputs, in declaration order.
+   */
+  public static final List<String> OUTPUT_NAMES = List.of("features", "c_last", "x_last");
+
+  private final int ch;
+
+  private final int n;
+
+  private final int heads;
+
+  private final int L;
+
+  private final int T;
+
+  private final int patch;
+
+  private final NDManager manager;
+
+  private final AkornNetwork network;
+
+  private ObjectDiscovery(Builder builder) {
+    this.ch = builder.ch;
+    this.n = builder.n;
+    this.heads = builder.heads;
+    this.L = builder.L;
+    this.T = builder.T;
+    this.patch = builder.patch;
+    this.manager = NDManager.newBaseManager();
+    try {
+      this.network = createNetwork();
+      network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 128, 128));
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A builder with every hyper-parameter at its default.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private AkornNetwork createNetwork() {
+    AkornNetwork.Builder builder = AkornNetwork.builder()
+        .optStem(new ConvStem(
+          Conv2dBlock.builder()
+              .setChannels(3, this.ch)
+              .setKernel(this.patch)
+              .optStride(this.patch)
+              .optPadding(0)
+              .build(),
+          new float[] {0.5f, 0.5f, 0.5f},
+          new float[] {0.5f, 0.5f, 0.5f}))
+        .optInitialState(InitialState.noise());
+    builder.addStage(Stage.builder()
+          .setLayer(KuramotoLayer.builder()
+            .setChannels(this.ch)
+            .setOscillatorDim(this.n)
+            .optSteps(this.T)
+            .setGtaAttentionConnectivity(this.heads, 16, 16)
+            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+            .optProjection(true)
+            .build())
+          .optReadOut(new OpChain(List.of(
+            new ReadOutConv(this.ch, this.ch, this.n, 1))))
+          .build());
+    builder.addStage(Stage.builder()
+          .setLayer(KuramotoLayer.builder()
+            .setChannels(this.ch)
+            .setOscillatorDim(this.n)
+            .optSteps(this.T)
+            .setGtaAttentionConnectivity(this.heads, 16, 16)
+            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+            .optProjection(true)
+            .build())
+          .optReadOut(new OpChain(List.of(
+            new ReadOutConv(this.ch, this.ch, this.n, 1))))
+          .build());
+    return builder
+            .optHead(new PooledMlpHead(Pooling.MAX, this.ch, 4 * this.ch, this.ch))
+            .optOutputName("features")
+            .optGamma(1.0f, false)
+            .build();
+  }
+
+  /**
+   * Runs the model in inference mode with the declared steps and seed-0 noise as the initial state.
+   */
+  public Output forward(Input input) {
+    return forward(input, RunOptions.defaults());
+  }
+
+  /**
+   * Runs the model; {@code options} set the steps per layer (raise them for test-time
+   * extension), whether every state is kept, training mode and the noise seed.
+   */
+  public Output forward(Input input, RunOptions options) {
+    return Output.of(run(input, null, options));
+  }
+
+  /**
+   * Runs the model from the given initial oscillator state of the first layer, shaped like
+   * its stimulus.
+   */
+  public Output forward(Input input, NDArray initialState) {
+    return forward(input, initialState, RunOptions.defaults());
+  }
+
+  /**
+   * Runs the model from the given initial state with {@code options}.
+   */
+  public Output forward(Input input, NDArray initialState, RunOptions options) {
+    return Output.of(run(input, initialState, options));
+  }
+
+  @Override
+  public AkornResult forward(Map<String, NDArray> inputs, RunOptions options) {
+    return run(Input.of(inputs), null, options);
+  }
+
+  @Override
+  public AkornResult forward(Map<String, NDArray> inputs, NDArray initialState,
+      RunOptions options) {
+    return run(Input.of(inputs), initialState, options);
+  }
+
+  private AkornResult run(Input input, NDArray initialState, RunOptions options) {
+    checkInput(input);
+    AkornInput in = AkornInput.of(input.image())
+            .withNoise(initialState);
+    AkornResult result = network.run(new ParameterStore(manager, false), in, options);
+    Map<String, NDArray> outputs = new LinkedHashMap<>();
+    outputs.put("features", result.output("features"));
+    outputs.put("c_last", result.output("c_last"));
+    outputs.put("x_last", result.output("x_last"));
+    return new AkornResult(outputs, result.layers());
+  }
+
+  private void checkInput(Input input) {
+    ModelSupport.checkInput("image", input.image(), ModelSupport.ElementKind.FLOAT, 3, 128, 128);
+  }
+
+  @Override
+  public String modelName() {
+    return MODEL_NAME;
+  }
+
+  @Override
+  public List<String> inputNames() {
+    return INPUT_NAMES;
+  }
+
+  @Override
+  public List<String> outputNames() {
+    return OUTPUT_NAMES;
+  }
+
+  @Override
+  public Map<String, String> hyperParameters() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("ch", String.valueOf(this.ch));
+    values.put("n", String.valueOf(this.n));
+    values.put("heads", String.valueOf(this.heads));
+    values.put("L", String.valueOf(this.L));
+    values.put("T", String.valueOf(this.T));
+    values.put("patch", String.valueOf(this.patch));
+    return Collections.unmodifiableMap(values);
+  }
+
+  @Override
+  public AkornNetwork network() {
+    return network;
+  }
+
+  @Override
+  public NDManager manager() {
+    return manager;
+  }
+
+  /**
+   * How the reference {@code state_dict} keys map onto this model's parameters.
+   */
+  public WeightMapping referenceMapping() {
+    return ReferenceLayouts.objects(network);
+  }
+
+  @Override
+  public void importReferenceWeights(Path npz) throws IOException {
+    try (NDManager scratch = manager.newSubManager()) {
+      referenceMapping().importFrom(StateDict.load(scratch, npz));
+    }
+  }
+
+  @Override
+  public void saveCheckpoint(Path file) throws IOException {
+    Checkpoints.save(file, network, CheckpointMetadata.of(MODEL_NAME, hyperParameters(), 0));
+  }
+
+  @Override
+  public void loadCheckpoint(Path file) throws IOException {
+    Checkpoints.load(file, network, MODEL_NAME, hyperParameters(), null);
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+
+  /**
+   * Builds a {@link ObjectDiscovery}; every hyper-parameter starts at its default.
+   */
+  public static final class Builder {
+    private int ch = 256;
+
+    private int n = 4;
+
+    private int heads = 8;
+
+    private int L = 2;
+
+    private int T = 8;
+
+    private int patch = 8;
+
+    private Builder() {
+    }
+
+    /**
+     * Sets {@code ch}.
+     *
+     * <p>Default: {@code 256}.
+     */
+    public Builder ch(int ch) {
+      this.ch = ch;
+      return this;
+    }
+
+    /**
+     * Sets {@code n}.
+     *
+     * <p>Default: {@code 4}.
+     */
+    public Builder n(int n) {
+      this.n = n;
+      return this;
+    }
+
+    /**
+     * Sets {@code heads}.
+     *
+     * <p>Default: {@code 8}.
+     */
+    public Builder heads(int heads) {
+      this.heads = heads;
+      return this;
+    }
+
+    /**
+     * Sets {@code L}.
+     *
+     * <p>Default: {@code 2}. Fixed at generation time: it shaped the structure, so {@link #build()} rejects another value.
+     */
+    public Builder L(int L) {
+      this.L = L;
+      return this;
+    }
+
+    /**
+     * Sets {@code T}.
+     *
+     * <p>Default: {@code 8}.
+     */
+    public Builder T(int T) {
+      this.T = T;
+      return this;
+    }
+
+    /**
+     * Patch size: kernel and stride of the patchify conv.
+     *
+     * <p>Default: {@code 8}.
+     */
+    public Builder patch(int patch) {
+      this.patch = patch;
+      return this;
+    }
+
+    /**
+     * Builds the model and initialises its parameters (call {@link ObjectDiscovery#close()} when done).
+     */
+    public ObjectDiscovery build() {
+      if (L != 2) {
+        throw new IllegalStateException("L is fixed at generation time to 2; got " + L + ". Regenerate the model with -P L=<value>");
+      }
+      return new ObjectDiscovery(this);
+    }
+  }
+
+  /**
+   * The model's inputs, each with a leading batch axis B.
+   *
+   * @param image {@code [B, 3, 128, 128] float32}: image in [0, 1]; RGB image in [0, 1].
+   */
+  public record Input(NDArray image) {
+    /**
+     * The inputs by their declared names; rejects a missing or unknown name.
+     */
+    public static Input of(Map<String, NDArray> inputs) {
+      return new Input(
+            ModelSupport.require(inputs, "image", INPUT_NAMES));
+    }
+  }
+
+  /**
+   * The model's declared outputs and every Kuramoto layer's result.
+   *
+   * @param features {@code [B, 256]}: the head 'features'; Features for the contrastive loss.
+   * @param c_last {@code [B, 256, 16, 16]}: the last stimulus c (read-out); The last read-out per patch: what clustering uses.
+   * @param x_last {@code [B, 256, 16, 16]}: the last oscillator state x; The last oscillator state.
+   * @param layers per Kuramoto layer: its states (all when kept, else the last) and
+   *     energies e_0..e_T
+   */
+  public record Output(NDArray features, NDArray c_last, NDArray x_last,
+      List<KuramotoResult> layers) {
+    /**
+     * The typed view of a run's result.
+     */
+    public static Output of(AkornResult result) {
+      return new Output(
+            result.output("features"),
+            result.output("c_last"),
+            result.output("x_last"),
+            result.layers());
+    }
+  }
+}

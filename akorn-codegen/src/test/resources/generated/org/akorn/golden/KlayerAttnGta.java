@@ -1,0 +1,270 @@
+// Generated from klayer_attn_gta.akorn by akorn 0.1.0-SNAPSHOT. Do not edit.
+package org.akorn.golden;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.akorn.runtime.AkornInput;
+import org.akorn.runtime.AkornModel;
+import org.akorn.runtime.AkornNetwork;
+import org.akorn.runtime.AkornResult;
+import org.akorn.runtime.ModelSupport;
+import org.akorn.runtime.RunOptions;
+import org.akorn.runtime.checkpoint.CheckpointMetadata;
+import org.akorn.runtime.checkpoint.Checkpoints;
+import org.akorn.runtime.nn.InitialState;
+import org.akorn.runtime.nn.KuramotoLayer;
+import org.akorn.runtime.nn.KuramotoResult;
+import org.akorn.runtime.nn.Stage;
+import org.akorn.runtime.weights.StateDict;
+import org.akorn.runtime.weights.WeightMapping;
+
+/**
+ * Golden fixture klayer_attn_gta: attention coupling with GTA on a 6x6 grid, GroupNorm stimulus, no Omega.
+ * The input is the raw stimulus c; x starts as noise (the fixture's x0).
+ *
+ * <p>Inputs (B is the batch):
+ * <ul>
+ *   <li>{@code c}: {@code [B, 32, 6, 6] float32}, raw stimulus c; Conditional stimulus [C, H, W].
+ * </ul>
+ *
+ * <p>Outputs:
+ * <ul>
+ *   <li>{@code xs}: {@code [T, B, 32, 6, 6]}, every state of the last layer, x_1..x_T; Every oscillator state, one per step.
+ *   <li>{@code es}: {@code [T + 1, B]}, energies per step, e_0 = 0 then e_1..e_T; Energy per step (es.0 = 0).
+ * </ul>
+ * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
+ *
+ * <p>Reference weights: {@link #importReferenceWeights} reads a PyTorch {@code state_dict}
+ * saved as {@code .npz} with the reference's own key names (single-layer layout).
+ *
+ * <p>Generated from klayer_attn_gta.akorn by akorn 0.1.0-SNAPSHOT. Do not edit.
+ */
+public final class KlayerAttnGta implements AkornModel {
+  /**
+   * The model's name as declared in its {@code .akorn} file.
+   */
+  public static final String MODEL_NAME = "KlayerAttnGta";
+
+  /**
+   * Declared inputs, in declaration order.
+   */
+  public static final List<String> INPUT_NAMES = List.of("c");
+
+  /**
+   * Declared outputs, in declaration order.
+   */
+  public static final List<String> OUTPUT_NAMES = List.of("xs", "es");
+
+  private final NDManager manager;
+
+  private final AkornNetwork network;
+
+  private KlayerAttnGta(Builder builder) {
+    this.manager = NDManager.newBaseManager();
+    try {
+      this.network = createNetwork();
+      network.initialize(manager, DataType.FLOAT32, new Shape(1, 32, 6, 6));
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A builder with every hyper-parameter at its default.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private AkornNetwork createNetwork() {
+    AkornNetwork.Builder builder = AkornNetwork.builder()
+        .optInitialState(InitialState.noise());
+    builder.addStage(Stage.builder()
+          .setLayer(KuramotoLayer.builder()
+            .setChannels(32)
+            .setOscillatorDim(4)
+            .optSteps(3)
+            .setGtaAttentionConnectivity(4, 6, 6)
+            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+            .optProjection(true)
+            .optGamma(1.0f)
+            .build())
+          .build());
+    return builder
+            .build();
+  }
+
+  /**
+   * Runs the model in inference mode with the declared steps and seed-0 noise as the initial state.
+   */
+  public Output forward(Input input) {
+    return forward(input, RunOptions.defaults());
+  }
+
+  /**
+   * Runs the model; {@code options} set the steps per layer (raise them for test-time
+   * extension), whether every state is kept, training mode and the noise seed.
+   */
+  public Output forward(Input input, RunOptions options) {
+    return Output.of(run(input, null, options));
+  }
+
+  /**
+   * Runs the model from the given initial oscillator state of the first layer, shaped like
+   * its stimulus.
+   */
+  public Output forward(Input input, NDArray initialState) {
+    return forward(input, initialState, RunOptions.defaults());
+  }
+
+  /**
+   * Runs the model from the given initial state with {@code options}.
+   */
+  public Output forward(Input input, NDArray initialState, RunOptions options) {
+    return Output.of(run(input, initialState, options));
+  }
+
+  @Override
+  public AkornResult forward(Map<String, NDArray> inputs, RunOptions options) {
+    return run(Input.of(inputs), null, options);
+  }
+
+  @Override
+  public AkornResult forward(Map<String, NDArray> inputs, NDArray initialState,
+      RunOptions options) {
+    return run(Input.of(inputs), initialState, options);
+  }
+
+  private AkornResult run(Input input, NDArray initialState, RunOptions options) {
+    checkInput(input);
+    AkornInput in = AkornInput.of(input.c())
+            .withNoise(initialState);
+    AkornResult result = network.run(new ParameterStore(manager, false), in, options.withKeepStates(true));
+    Map<String, NDArray> outputs = new LinkedHashMap<>();
+    outputs.put("xs", ModelSupport.states(result.layers().get(0)));
+    outputs.put("es", ModelSupport.energies(result.layers()));
+    return new AkornResult(outputs, result.layers());
+  }
+
+  private void checkInput(Input input) {
+    ModelSupport.checkInput("c", input.c(), ModelSupport.ElementKind.FLOAT, 32, 6, 6);
+  }
+
+  @Override
+  public String modelName() {
+    return MODEL_NAME;
+  }
+
+  @Override
+  public List<String> inputNames() {
+    return INPUT_NAMES;
+  }
+
+  @Override
+  public List<String> outputNames() {
+    return OUTPUT_NAMES;
+  }
+
+  @Override
+  public Map<String, String> hyperParameters() {
+    return Map.of();
+  }
+
+  @Override
+  public AkornNetwork network() {
+    return network;
+  }
+
+  @Override
+  public NDManager manager() {
+    return manager;
+  }
+
+  /**
+   * How the reference {@code state_dict} keys map onto this model's parameters.
+   */
+  public WeightMapping referenceMapping() {
+    return WeightMapping.builder().add("", network.stages().get(0).layer()).build();
+  }
+
+  @Override
+  public void importReferenceWeights(Path npz) throws IOException {
+    try (NDManager scratch = manager.newSubManager()) {
+      referenceMapping().importFrom(StateDict.load(scratch, npz));
+    }
+  }
+
+  @Override
+  public void saveCheckpoint(Path file) throws IOException {
+    Checkpoints.save(file, network, CheckpointMetadata.of(MODEL_NAME, hyperParameters(), 0));
+  }
+
+  @Override
+  public void loadCheckpoint(Path file) throws IOException {
+    Checkpoints.load(file, network, MODEL_NAME, hyperParameters(), null);
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+
+  /**
+   * Builds a {@link KlayerAttnGta}; every hyper-parameter starts at its default.
+   */
+  public static final class Builder {
+    private Builder() {
+    }
+
+    /**
+     * Builds the model and initialises its parameters (call {@link KlayerAttnGta#close()} when done).
+     */
+    public KlayerAttnGta build() {
+      return new KlayerAttnGta(this);
+    }
+  }
+
+  /**
+   * The model's inputs, each with a leading batch axis B.
+   *
+   * @param c {@code [B, 32, 6, 6] float32}: raw stimulus c; Conditional stimulus [C, H, W].
+   */
+  public record Input(NDArray c) {
+    /**
+     * The inputs by their declared names; rejects a missing or unknown name.
+     */
+    public static Input of(Map<String, NDArray> inputs) {
+      return new Input(
+            ModelSupport.require(inputs, "c", INPUT_NAMES));
+    }
+  }
+
+  /**
+   * The model's declared outputs and every Kuramoto layer's result.
+   *
+   * @param xs {@code [T, B, 32, 6, 6]}: every state of the last layer, x_1..x_T; Every oscillator state, one per step.
+   * @param es {@code [T + 1, B]}: energies per step, e_0 = 0 then e_1..e_T; Energy per step (es.0 = 0).
+   * @param layers per Kuramoto layer: its states (all when kept, else the last) and
+   *     energies e_0..e_T
+   */
+  public record Output(NDArray xs, NDArray es, List<KuramotoResult> layers) {
+    /**
+     * The typed view of a run's result.
+     */
+    public static Output of(AkornResult result) {
+      return new Output(
+            result.output("xs"),
+            result.output("es"),
+            result.layers());
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package org.akorn.runtime;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.akorn.runtime.nn.KuramotoResult;
+
+/**
+ * Small helpers the generated model classes call: input checks with one clear message, and the
+ * stacking of per-step states and energies into single arrays.
+ */
+public final class ModelSupport {
+  private ModelSupport() {}
+
+  /** The element kind an input must have. */
+  public enum ElementKind {
+    /** Any integer type (int8 ... int64, uint8). */
+    INT("int"),
+    /** Boolean. */
+    BOOL("bool"),
+    /** float32. */
+    FLOAT("float32");
+
+    private final String label;
+
+    ElementKind(String label) {
+      this.label = label;
+    }
+
+    boolean accepts(DataType t) {
+      return switch (this) {
+        case INT -> t == DataType.INT8 || t == DataType.INT32 || t == DataType.INT64
+            || t == DataType.UINT8;
+        case BOOL -> t == DataType.BOOLEAN;
+        case FLOAT -> t == DataType.FLOAT32;
+      };
+    }
+  }
+
+  /**
+   * Checks that {@code array} is {@code [B, dims...]} of the given kind.
+   *
+   * @return the array
+   * @throws IllegalArgumentException e.g. {@code digits: expected [B, 9, 9] int, got [B, 9, 8] float32}
+   */
+  public static NDArray checkInput(String name, NDArray array, ElementKind kind, long... dims) {
+    if (array == null) {
+      throw new IllegalArgumentException("missing input '" + name + "'");
+    }
+    long[] actual = array.getShape().getShape();
+    boolean shapeOk = actual.length == dims.length + 1;
+    for (int i = 0; shapeOk && i < dims.length; i++) {
+      shapeOk = actual[i + 1] == dims[i];
+    }
+    if (!shapeOk || !kind.accepts(array.getDataType())) {
+      StringJoiner expected = new StringJoiner(", ", "[", "]").add("B");
+      for (long d : dims) {
+        expected.add(Long.toString(d));
+      }
+      StringJoiner got = new StringJoiner(", ", "[", "]");
+      for (int i = 0; i < actual.length; i++) {
+        got.add(i == 0 ? "B" : Long.toString(actual[i]));
+      }
+      throw new IllegalArgumentException(
+          name + ": expected " + expected + " " + kind.label + ", got " + got + " "
+              + array.getDataType());
+    }
+    return array;
+  }
+
+  /**
+   * The input named {@code name}; rejects names the model does not declare and missing inputs.
+   */
+  public static NDArray require(Map<String, NDArray> inputs, String name, List<String> declared) {
+    for (String key : inputs.keySet()) {
+      if (!declared.contains(key)) {
+        throw new IllegalArgumentException(
+            "unknown input '" + key + "'; the model takes " + declared);
+      }
+    }
+    NDArray a = inputs.get(name);
+    if (a == null) {
+      throw new IllegalArgumentException(
+          "missing input '" + name + "'; the model takes " + declared);
+    }
+    return a;
+  }
+
+  /** Every state of one layer stacked as {@code [T, B, ...]}. */
+  public static NDArray states(KuramotoResult layer) {
+    return NDArrays.stack(new NDList(layer.states()));
+  }
+
+  /**
+   * Energies stacked: {@code [T+1, B]} for one layer, {@code [L, T+1, B]} for several (all with
+   * the same number of steps).
+   */
+  public static NDArray energies(List<KuramotoResult> layers) {
+    if (layers.size() == 1) {
+      return NDArrays.stack(new NDList(layers.get(0).energies()));
+    }
+    List<NDArray> perLayer = new ArrayList<>();
+    for (KuramotoResult r : layers) {
+      perLayer.add(NDArrays.stack(new NDList(r.energies())));
+    }
+    return NDArrays.stack(new NDList(perLayer));
+  }
+}
