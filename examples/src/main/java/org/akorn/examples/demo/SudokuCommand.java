@@ -136,6 +136,11 @@ public final class SudokuCommand {
     double emaDecay = 0.99;
 
 
+    @Option(names = "--steps-jitter", paramLabel = "J",
+        description = "Each training step runs T + j Kuramoto steps, j uniform in [-J, J]"
+            + " (default 0: always T, as the reference).")
+    int stepsJitter;
+
     @Option(names = "--eval-every", paramLabel = "SECONDS",
         description = "Training seconds between validation runs and checkpoints (default 60).")
     double evalEvery = 60;
@@ -144,7 +149,7 @@ public final class SudokuCommand {
     Path out;
 
     SudokuTrainer.Config config(long seed) {
-      return new SudokuTrainer.Config(batch, lr, clip, emaDecay, seed, minutes * 60, steps,
+      return new SudokuTrainer.Config(batch, lr, clip, emaDecay, stepsJitter, seed, minutes * 60, steps,
           evalEvery);
     }
   }
@@ -158,15 +163,18 @@ public final class SudokuCommand {
     @Option(names = "--votes", description = "K noise samples of the energy vote (default 16).")
     int votes = 16;
 
-    @Option(names = "--vote-energy", description = "SUM (energies of all steps) or LAST (default SUM).")
-    SudokuEvaluator.VoteEnergy voteEnergy = SudokuEvaluator.VoteEnergy.SUM;
+    @Option(names = "--vote-energy", split = ",", paramLabel = "SUM|LAST",
+        description = "Which energy ranks the voting samples: SUM (of all steps) and/or LAST"
+            + " (the last step's); one table row each (default SUM,LAST).")
+    List<SudokuEvaluator.VoteEnergy> voteEnergies =
+        List.of(SudokuEvaluator.VoteEnergy.SUM, SudokuEvaluator.VoteEnergy.LAST);
 
     @Option(names = "--eval-batch", description = "Puzzles per forward pass (default 100).")
     int batch = 100;
 
     SudokuDemo.EvalSettings resolve(int size, long seed) {
       int ext = extendedSteps != null ? extendedSteps : (size == 4 ? 32 : 128);
-      return new SudokuDemo.EvalSettings(ext, votes, voteEnergy, batch, seed + 5000);
+      return new SudokuDemo.EvalSettings(ext, votes, voteEnergies, batch, seed + 5000);
     }
   }
 
@@ -188,6 +196,7 @@ public final class SudokuCommand {
     record.put("train.lr", Float.toString(trainOptions.lr));
     record.put("train.clip", Float.toString(trainOptions.clip));
     record.put("train.ema_decay", Double.toString(trainOptions.emaDecay));
+    record.put("train.steps_jitter", Integer.toString(trainOptions.stepsJitter));
     record.put("train.minutes", Double.toString(trainOptions.minutes));
     record.put("train.steps", Long.toString(trainOptions.steps));
     SudokuDemo.writeProperties(dir.resolve(SudokuDemo.RUN_PROPERTIES), record);

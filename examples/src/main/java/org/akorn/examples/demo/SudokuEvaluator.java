@@ -32,12 +32,18 @@ public final class SudokuEvaluator {
    * @param label the row label of the report (e.g. "trained T")
    * @param steps Kuramoto steps T
    * @param samples noise samples K (1 = no voting)
+   * @param voteEnergy which energy ranks the samples (when K > 1)
    */
-  public record Setting(String label, int steps, int samples) {
+  public record Setting(String label, int steps, int samples, VoteEnergy voteEnergy) {
     public Setting {
       if (steps < 1 || samples < 1) {
         throw new IllegalArgumentException("steps and samples must be positive");
       }
+    }
+
+    /** A setting without voting. */
+    public Setting(String label, int steps) {
+      this(label, steps, 1, VoteEnergy.LAST);
     }
   }
 
@@ -52,15 +58,13 @@ public final class SudokuEvaluator {
 
   private final int batchSize;
   private final long seed;
-  private final VoteEnergy voteEnergy;
 
-  public SudokuEvaluator(int batchSize, long seed, VoteEnergy voteEnergy) {
+  public SudokuEvaluator(int batchSize, long seed) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
     }
     this.batchSize = batchSize;
     this.seed = seed;
-    this.voteEnergy = voteEnergy;
   }
 
   /** Evaluates every setting in order. */
@@ -115,7 +119,7 @@ public final class SudokuEvaluator {
     AkornResult r = model.forward(batch.inputs(), options(setting, sampleSeed));
     NDArray energies = r.output("energies"); // [T+1, B]
     NDArray energy =
-        voteEnergy == VoteEnergy.SUM
+        setting.voteEnergy() == VoteEnergy.SUM
             ? energies.sum(new int[] {0})
             : energies.get(energies.getShape().get(0) - 1);
     return new EnergyVoting.Candidate(r.output("logits"), energy);

@@ -37,14 +37,16 @@ public final class SudokuTrainer {
    * @param learningRate Adam's learning rate
    * @param clipNorm global gradient-norm clip
    * @param emaDecay EMA decay per step
-   * @param seed seed of the per-step initial noise
+   * @param stepsJitter each training step runs T + j Kuramoto steps, j drawn uniformly from
+   *     [-stepsJitter, stepsJitter] (0 = always T, as the reference)
+   * @param seed seed of the per-step initial noise and of the jitter
    * @param seconds training-time budget (0 = none)
    * @param maxSteps step budget (0 = none)
    * @param evalEverySeconds training time between evaluations on the validation puzzles (0 =
    *     only at the end)
    */
   public record Config(
-      int batchSize, float learningRate, float clipNorm, double emaDecay, long seed,
+      int batchSize, float learningRate, float clipNorm, double emaDecay, int stepsJitter, long seed,
       double seconds, long maxSteps, double evalEverySeconds) {
     public Config {
       if (seconds <= 0 && maxSteps <= 0) {
@@ -95,8 +97,8 @@ public final class SudokuTrainer {
     int size = SudokuModels.sizeOf(model);
     SudokuHyperParameters hp = SudokuHyperParameters.fromMap(model.hyperParameters());
     SudokuEvaluator evaluator =
-        new SudokuEvaluator(100, config.seed() + 17, SudokuEvaluator.VoteEnergy.SUM);
-    SudokuEvaluator.Setting valSetting = new SudokuEvaluator.Setting("trained T", hp.steps(), 1);
+        new SudokuEvaluator(100, config.seed() + 17);
+    SudokuEvaluator.Setting valSetting = new SudokuEvaluator.Setting("trained T", hp.steps());
     TrainingLoss loss = (pred, labels) -> SudokuBatch.crossEntropy(pred.get(0), labels.get(0));
     ProgressBar bar = new ProgressBar(log, interactive);
     List<Checkpoint> evaluations = new ArrayList<>();
@@ -107,8 +109,14 @@ public final class SudokuTrainer {
     float lastLoss = Float.NaN;
     long puzzles = 0;
     int recoveries = 0;
+    StepsWrapper wrapper = new StepsWrapper(model.network(), hp.steps());
+    java.util.Random jitter = new java.util.Random(config.seed());
+    if (config.stepsJitter() < 0 || config.stepsJitter() >= hp.steps()) {
+      throw new IllegalArgumentException(
+          "steps jitter must lie in 0.." + (hp.steps() - 1) + ", got " + config.stepsJitter());
+    }
     try (BlockTrainer trainer =
-        BlockTrainer.builder(model.network(), loss)
+        BlockTrainer.builder(wrapper, loss)
             .optAdam(AdamOptimizer.builder().optLearningRate(config.learningRate()))
             .optClipNorm(config.clipNorm())
             .optEmaDecay(config.emaDecay())
@@ -126,6 +134,8 @@ public final class SudokuTrainer {
               EnergyVoting.gaussianNoise(
                   m, new Shape(batchPuzzles.size(), hp.ch(), size, size),
                   config.seed() * 1_000_003L + trainer.stepCount());
+          wrapper.setSteps(hp.steps() - config.stepsJitter()
+              + jitter.nextInt(2 * config.stepsJitter() + 1));
           lastLoss =
               trainer.step(
                   new NDList(batch.digits(), batch.given(), noise), new NDList(batch.labels()));

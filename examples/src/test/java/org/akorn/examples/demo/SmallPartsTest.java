@@ -18,15 +18,16 @@ class SmallPartsTest {
   @Test
   void reportTable() {
     List<SudokuEvaluator.Outcome> outcomes = List.of(
-        new SudokuEvaluator.Outcome(new SudokuEvaluator.Setting("trained T", 8, 1),
+        new SudokuEvaluator.Outcome(new SudokuEvaluator.Setting("trained T", 8),
             new BoardScore(200, 195, 1800, 1790), new double[0], 0.42),
-        new SudokuEvaluator.Outcome(new SudokuEvaluator.Setting("energy voting (sum)", 32, 16),
+        new SudokuEvaluator.Outcome(new SudokuEvaluator.Setting("energy voting (sum energy)", 32, 16,
+                SudokuEvaluator.VoteEnergy.SUM),
             new BoardScore(200, 200, 1800, 1800), new double[0], 12.04));
     assertThat(DemoReport.table(outcomes)).isEqualTo(
         "| setting | T | K | board accuracy | blank-cell accuracy | time |\n"
             + "|---|---:|---:|---:|---:|---:|\n"
             + "| trained T | 8 | 1 | 97.50% (195/200) | 99.44% | 0.4 s |\n"
-            + "| energy voting (sum) | 32 | 16 | 100.00% (200/200) | 100.00% | 12.0 s |\n");
+            + "| energy voting (sum energy) | 32 | 16 | 100.00% (200/200) | 100.00% | 12.0 s |\n");
   }
 
   @Test
