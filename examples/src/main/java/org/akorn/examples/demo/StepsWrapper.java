@@ -40,6 +40,12 @@ final class StepsWrapper extends AbstractBlock {
         .output(network.outputName()));
   }
 
+  /** Initialised with the network (the wrapper adds no parameters). */
+  @Override
+  public boolean isInitialized() {
+    return network.isInitialized();
+  }
+
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     return new Shape[] {network.getOutputShapes(inputShapes)[0]};
