@@ -22,8 +22,9 @@ import org.akorn.runtime.train.TrainingLoss;
 import org.akorn.runtime.train.WeightEma;
 
 /**
- * Trains a Sudoku model as the reference does: cross-entropy over all cells, Adam, gradient-norm
- * clipping, an EMA of the weights, fresh initial noise every step. Training stops after a time
+ * Trains a Sudoku model as the reference does (cross-entropy over all cells, Adam, gradient-norm
+ * clipping, an EMA of the weights, fresh initial noise every step), optionally with a number of
+ * Kuramoto steps that varies around T from step to step. Training stops after a time
  * budget or a number of steps, whichever comes first; evaluation pauses the clock. Every
  * evaluation (and the end) writes {@code model.ckpt} (the EMA weights, what {@code eval} loads)
  * and {@code train-state.ckpt} (raw weights, EMA and Adam state).
@@ -38,7 +39,8 @@ public final class SudokuTrainer {
    * @param clipNorm global gradient-norm clip
    * @param emaDecay EMA decay per step
    * @param stepsJitter each training step runs T + j Kuramoto steps, j drawn uniformly from
-   *     [-stepsJitter, stepsJitter] (0 = always T, as the reference)
+   *     [-stepsJitter, stepsJitter] (0 = always T, as the reference; see the README's demo
+   *     notes for why the demo jitters)
    * @param seed seed of the per-step initial noise and of the jitter
    * @param seconds training-time budget (0 = none)
    * @param maxSteps step budget (0 = none)
