@@ -16,4 +16,10 @@ assert new File(out, 'Other.java').lastModified() != rewound
 assert new File(out, 'Other.java').text != new File(afterEdit, 'Other.java').text
 assert new File(out, 'Tiny.java').lastModified() == rewound : 'Tiny.java was rewritten by an override for Other'
 assert new File(out, 'Tiny.java').text == new File(afterEdit, 'Tiny.java').text
+// common/readouts.akorn is excluded from the roots but recorded as an input of Tiny.
+def fingerprint = new File(basedir, 'target/akorn/generate.fingerprint').readLines()
+assert fingerprint.findAll { it.startsWith('input ') }.collect { new File(it.substring(6)).name }.sort() ==
+    ['other.akorn', 'readouts.akorn', 'tiny.akorn']
+def log = new File(basedir, 'build.log').text
+assert log.contains('akorn: 2 .akorn file(s): 2 written, 0 unchanged, 0 deleted in ')
 return true

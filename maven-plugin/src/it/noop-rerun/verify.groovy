@@ -1,4 +1,4 @@
-// Builds 2 and 3 changed nothing: every generated file and state file keeps the rewound timestamp.
+// Builds 2, 3 and 4 changed nothing: every generated file and state file keeps the rewound timestamp.
 import java.time.LocalDateTime
 import java.time.ZoneId
 
@@ -16,4 +16,6 @@ assert new File(basedir, 'target/akorn/generate.manifest').text == 'org/akorn/it
 def log = new File(basedir, 'build.log').text
 assert log.contains('akorn: 1 .akorn file(s) unchanged, nothing to generate')
 assert log.contains('akorn: 1 .akorn file(s): 0 written, 1 unchanged, 0 deleted in ')
+assert log.contains('[INFO] akorn: skipped')
+assert new File(basedir, 'target/classes/org/akorn/it/Klayer.class').isFile() : 'a skipped generation still adds the source root'
 return true

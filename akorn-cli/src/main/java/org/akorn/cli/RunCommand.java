@@ -163,18 +163,27 @@ public final class RunCommand implements Callable<Integer> {
 
   private static Map<String, NDArray> readNpz(NDManager manager, Path npz, String option) {
     Map<String, NDArray> byName = new LinkedHashMap<>();
-    for (NDArray a : NDList.decode(manager, readBytes(npz, option))) {
+    for (NDArray a : decode(manager, npz, option)) {
       byName.put(a.getName(), a);
     }
     return byName;
   }
 
   private static NDArray readArray(NDManager manager, Path npy) {
-    NDList list = NDList.decode(manager, readBytes(npy, "--initial"));
+    NDList list = decode(manager, npy, "--initial");
     if (list.size() != 1) {
       throw new UserException("--initial: expected one array in " + npy + ", found " + list.size());
     }
     return list.get(0);
+  }
+
+  private static NDList decode(NDManager manager, Path p, String option) {
+    byte[] bytes = readBytes(p, option);
+    try {
+      return NDList.decode(manager, bytes);
+    } catch (RuntimeException e) {
+      throw new UserException(option + ": " + p + " is not a NumPy .npz/.npy file");
+    }
   }
 
   private static byte[] readBytes(Path p, String option) {

@@ -124,6 +124,26 @@ class RunCommandTest {
   }
 
   @Test
+  void aFileWithSeveralModelsNeedsModel() throws Exception {
+    String gta = Files.readString(MODELS.resolve("klayer_attn_gta.akorn"));
+    Path two = dir.resolve("two.akorn");
+    Files.writeString(two, gta + gta.substring(gta.indexOf("/**")).replace("model KlayerAttnGta", "model Second"));
+    try (NDManager m = NDManager.newBaseManager()) {
+      Map<String, NDArray> fixture = load(m, FIXTURES.resolve("klayer_attn_gta.npz"));
+      String[] args = prepare(m, "klayer_attn_gta", fixture);
+      args[1] = two.toString();
+      assertThat(akorn(args)).isEqualTo(1);
+      assertThat(err.toString().strip())
+          .isEqualTo("akorn: " + two + " defines 2 models [KlayerAttnGta, Second]; choose one with --model");
+      String[] chosen = java.util.Arrays.copyOf(args, args.length + 2);
+      chosen[args.length] = "--model";
+      chosen[args.length + 1] = "Second";
+      assertThat(akorn(chosen)).isEqualTo(0);
+      assertThat(out.toString()).contains("ran org.akorn.golden.Second");
+    }
+  }
+
+  @Test
   void missingInputIsOneLineAndNoOutput() throws Exception {
     try (NDManager m = NDManager.newBaseManager()) {
       Map<String, NDArray> fixture = load(m, FIXTURES.resolve("sudoku_model.npz"));

@@ -15,7 +15,10 @@ import org.akorn.dsl.AkornCompiler;
 import org.akorn.dsl.CompileRequest;
 import org.akorn.dsl.CompileResult;
 import org.akorn.dsl.diag.Diagnostic;
+import org.akorn.dsl.diag.DiagnosticCode;
 import org.akorn.dsl.diag.DiagnosticSink;
+import org.akorn.dsl.diag.Severity;
+import org.akorn.dsl.diag.SourceSpan;
 import org.akorn.dsl.model.ModelSpec;
 
 /**
@@ -54,6 +57,16 @@ public final class AkornCodegen {
       sources.putAll(again.sources());
       again.model(model.name()).ifPresent(models::add);
     }
+    if (!front.hasErrors()) {
+      for (String name : request.modelOverrides().keySet()) {
+        if (front.model(name).isEmpty() && !request.files().isEmpty()) {
+          diagnostics.add(new Diagnostic(Severity.WARNING, DiagnosticCode.UNKNOWN_MODEL,
+              SourceSpan.point(request.files().get(0).toString(), 1, 1),
+              "overrides for model '" + name + "', which none of the files defines; models: "
+                  + front.models().stream().map(ModelSpec::name).toList()));
+        }
+      }
+    }
     DiagnosticSink sink = new DiagnosticSink();
     ModelValidator.validateAll(models, sink);
     diagnostics.addAll(sink.diagnostics());
@@ -61,7 +74,17 @@ public final class AkornCodegen {
     List<GeneratedFile> files = new ArrayList<>();
     if (!failed) {
       for (ModelSpec model : models) {
-        files.add(ModelGenerator.generate(model, request.toolVersion()));
+        try {
+          files.add(ModelGenerator.generate(model, request.toolVersion()));
+        } catch (RuntimeException e) {
+          // a generator bug must still not escape as an exception to the build or the command line
+          diagnostics.add(Diagnostic.error(DiagnosticCode.NOT_GENERATABLE, model.span(),
+              "internal error while generating " + model.name() + ": " + e));
+          failed = true;
+        }
+      }
+      if (failed) {
+        files.clear();
       }
     }
     Set<Path> read = new TreeSet<>();

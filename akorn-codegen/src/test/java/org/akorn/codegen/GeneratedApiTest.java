@@ -121,6 +121,28 @@ class GeneratedApiTest {
   }
 
   @Test
+  void builderStepsRaiseTAndKeepTheFirstStepsOfTheFixture() throws Exception {
+    Class<?> type = GeneratedClasses.loader().loadClass("org.akorn.golden.KlayerAttnGta");
+    Object builder = type.getMethod("builder").invoke(null);
+    builder.getClass().getMethod("steps", int[].class).invoke(builder, (Object) new int[] {6});
+    try (NDManager m = NDManager.newBaseManager();
+        AkornModel model = (AkornModel) builder.getClass().getMethod("build").invoke(builder)) {
+      model.importReferenceWeights(FIXTURES.resolve("klayer_attn_gta.npz"));
+      Map<String, NDArray> fx = GeneratedParityTest.load(m, FIXTURES.resolve("klayer_attn_gta.npz"));
+      AkornResult r = model.forward(GeneratedParityTest.inputs(fx), fx.get("in.x0"), RunOptions.defaults());
+      assertThat(r.output("xs").getShape()).isEqualTo(new Shape(6, 2, 32, 6, 6));
+      assertThat(r.output("es").getShape()).isEqualTo(new Shape(7, 2));
+      GeneratedParityTest.relativeError("xs.2", r.output("xs").get(2), fx.get("out.xs.2"));
+      assertThat(model.hyperParameters()).isEmpty();
+    }
+    Object wrong = type.getMethod("builder").invoke(null);
+    wrong.getClass().getMethod("steps", int[].class).invoke(wrong, (Object) new int[] {2, 3});
+    InvocationTargetException e = assertThrows(InvocationTargetException.class,
+        () -> wrong.getClass().getMethod("build").invoke(wrong));
+    assertThat(e.getCause()).hasMessageThat().isEqualTo("steps: expected 1 value, got 2");
+  }
+
+  @Test
   void checkpointsRoundTripAndRejectOtherHyperParameters() throws Exception {
     Path ckpt = dir.resolve("gta.ckpt");
     try (NDManager m = NDManager.newBaseManager()) {
@@ -135,9 +157,34 @@ class GeneratedApiTest {
         AkornResult r = fresh.forward(in, fx.get("in.x0"), RunOptions.defaults());
         GeneratedParityTest.relativeError("es.3", r.output("es").get(3), fx.get("out.es.3"));
       }
+      Class<?> type = GeneratedClasses.loader().loadClass("org.akorn.golden.KlayerAttnGta");
+      try (AkornModel restored = (AkornModel) type.getMethod("fromCheckpoint", Path.class).invoke(null, ckpt)) {
+        AkornResult r = restored.forward(in, fx.get("in.x0"), RunOptions.defaults());
+        GeneratedParityTest.relativeError("es.3", r.output("es").get(3), fx.get("out.es.3"));
+      }
+      InvocationTargetException wrong = assertThrows(InvocationTargetException.class,
+          () -> GeneratedClasses.loader().loadClass("org.akorn.golden.SudokuModel")
+              .getMethod("fromCheckpoint", Path.class).invoke(null, ckpt));
+      assertThat(wrong.getCause()).hasMessageThat().isEqualTo(ckpt + " is a checkpoint of KlayerAttnGta, not of SudokuModel");
       try (AkornModel other = GeneratedClasses.build("org.akorn.golden.KlayerConvGnGlobalOmega")) {
         assertThrows(InvalidCheckpointException.class, () -> other.loadCheckpoint(ckpt));
       }
+    }
+  }
+
+  @Test
+  void fromCheckpointRestoresTheHyperParameters(@TempDir Path tmp) throws Exception {
+    Class<?> type = GeneratedClasses.loader().loadClass("org.akorn.golden.ClassificationModel");
+    Object builder = type.getMethod("builder").invoke(null);
+    builder.getClass().getMethod("ch", int.class).invoke(builder, 8);
+    builder.getClass().getMethod("ksizes", List.class).invoke(builder, List.of(3, 3, 1));
+    Path ckpt = tmp.resolve("small.ckpt");
+    try (AkornModel small = (AkornModel) builder.getClass().getMethod("build").invoke(builder)) {
+      small.saveCheckpoint(ckpt);
+    }
+    try (AkornModel restored = (AkornModel) type.getMethod("fromCheckpoint", Path.class).invoke(null, ckpt)) {
+      assertThat(restored.hyperParameters()).containsEntry("ch", "8");
+      assertThat(restored.hyperParameters()).containsEntry("ksizes", "[3, 3, 1]");
     }
   }
 

@@ -52,6 +52,14 @@ class GeneratorDiagnosticsTest {
   }
 
   @Test
+  void javaKeywordInThePackageIsADiagnostic() {
+    GenerationResult r = generate(Map.of("m.akorn", layerModel("org.int", "Net", "T", "c")));
+    assertThat(headlines(r)).containsExactly(
+        "m.akorn:2:1: error[E400]: package 'org.int' is not a valid Java package name");
+    assertThat(r.files()).isEmpty();
+  }
+
+  @Test
   void runtimeNameAsModelNameIsADiagnostic() {
     GenerationResult r = generate(Map.of("m.akorn", layerModel("org.x", "AkornNetwork", "T", "c")));
     assertThat(headlines(r)).containsExactly(
@@ -82,6 +90,34 @@ class GeneratorDiagnosticsTest {
     assertThat(c.warnings()).isEmpty();
   }
 
+  static final String LAYER = "  layer { n = 2; channels = 8; steps = 2; gamma = 1.0; connectivity = conv(kernel = 3);"
+      + " omega = none; c_norm = none; projection = on; }\n";
+
+  @Test
+  void anOutputTakenBeforeTheLastStageIsADiagnostic() {
+    GenerationResult r = generate(Map.of("m.akorn", "package p;\nmodel Net {\n  input c: stimulus[8, 4, 4];\n"
+        + "  stem = identity(c);\n  init = noise;\n" + LAYER
+        + "  output first = state;\n" + LAYER + "  output es = energies;\n}\n"));
+    assertThat(headlines(r)).containsExactly(
+        "m.akorn:7:3: error[E402]: the Java generator does not support output 'first' taken before the last stage;"
+            + " declare it after the last layer and read-out");
+  }
+
+  @Test
+  void outputAndParameterNamesThatClashWithMembersAreRenamed() {
+    GenerationResult r = generate(Map.of("m.akorn", "package p;\nmodel Net {\n  param MODEL_NAME: int = 2;\n"
+        + "  input c: stimulus[8, 4, 4];\n  stem = identity(c);\n  init = noise;\n"
+        + LAYER.replace("steps = 2", "steps = MODEL_NAME") + "  output layers = energies;\n  output int = state;\n}\n"));
+    assertThat(r.diagnostics()).isEmpty();
+    String src = r.files().get(0).content();
+    assertThat(src).contains("public Builder MODEL_NAME_(int MODEL_NAME_)");
+    assertThat(src).contains("public record Output(NDArray layers_, NDArray int_, List<KuramotoResult> layers)");
+    InMemoryJavaCompiler.Result c = InMemoryJavaCompiler.compile(
+        r.files(), System.getProperty("java.class.path"), getClass().getClassLoader());
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.warnings()).isEmpty();
+  }
+
   @Test
   void frontEndErrorsComeThroughWithSourcesAndNoFiles() {
     GenerationResult r = generate(Map.of("m.akorn", layerModel("org.x", "Net", "T", "c").replace("channels = 8", "channels = 7")));
@@ -101,6 +137,17 @@ class GeneratorDiagnosticsTest {
     String src = r.files().get(0).content();
     assertThat(src).contains("private int T = 7;");
     assertThat(src).startsWith("// Generated from m.akorn by akorn 9.9. Do not edit.\n");
+  }
+
+  @Test
+  void overridesForAnUnknownModelAreAWarning() {
+    Map<String, String> files = Map.of("m.akorn", layerModel("org.x", "Net", "T", "c"));
+    GenerationResult r = AkornCodegen.generate(new GenerationRequest(
+        List.of(Path.of("m.akorn")), Map.of(), Map.of("Nett", Map.of("T", "7")), SourceReader.of(files), null));
+    assertThat(headlines(r)).containsExactly(
+        "m.akorn:1:1: warning[E114]: overrides for model 'Nett', which none of the files defines; models: [Net]");
+    assertThat(r.hasErrors()).isFalse();
+    assertThat(r.files()).hasSize(1);
   }
 
   @Test

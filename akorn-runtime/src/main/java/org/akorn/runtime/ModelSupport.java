@@ -106,8 +106,29 @@ public final class ModelSupport {
     }
     List<NDArray> perLayer = new ArrayList<>();
     for (KuramotoResult r : layers) {
+      if (r.energies().size() != layers.get(0).energies().size()) {
+        throw new IllegalArgumentException(
+            "the energies output stacks every layer, so every layer needs the same number of steps;"
+                + " run with RunOptions.withSteps(T) or read each layer's energies from layers()");
+      }
       perLayer.add(NDArrays.stack(new NDList(r.energies())));
     }
     return NDArrays.stack(new NDList(perLayer));
+  }
+
+  /** Parses an integer list as {@code List.toString} writes it ({@code [5, 3, 3]}). */
+  public static List<Integer> parseIntList(String text) {
+    String t = text.strip();
+    if (!t.startsWith("[") || !t.endsWith("]")) {
+      throw new IllegalArgumentException("not an integer list: " + text);
+    }
+    String inner = t.substring(1, t.length() - 1).strip();
+    List<Integer> out = new ArrayList<>();
+    if (!inner.isEmpty()) {
+      for (String part : inner.split(",")) {
+        out.add(Integer.parseInt(part.strip()));
+      }
+    }
+    return List.copyOf(out);
   }
 }

@@ -11,13 +11,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.akorn.codegen.AkornCodegen;
 import org.akorn.codegen.GenerationRequest;
 import org.akorn.codegen.GenerationResult;
 import org.akorn.codegen.output.OutputWriter;
 import org.akorn.codegen.output.WriteReport;
 import org.akorn.dsl.SourceReader;
+import org.akorn.dsl.model.HyperParameter;
+import org.akorn.dsl.model.ModelSpec;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -42,7 +46,8 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
 
   /**
    * Hyper-parameter overrides for every model, e.g. {@code <parameters><ch>32</ch></parameters>};
-   * checked like the defaults in the model files.
+   * checked like the defaults in the model files. Every model of this goal must declare each of them
+   * (an unknown name is an error, not silently ignored).
    */
   @Parameter
   private Map<String, String> parameters = new LinkedHashMap<>();
@@ -59,7 +64,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
   @Parameter(property = "akorn.overrides")
   private String overrides;
 
-  /** Skips the generation (and adds no source root). */
+  /** Skips the generation; the output directory is still a source root (sources generated earlier compile). */
   @Parameter(property = "akorn.skip", defaultValue = "false")
   private boolean skip;
 
@@ -80,6 +85,9 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   private PluginDescriptor plugin;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  private MojoExecution mojoExecution;
+
   @Component
   private BuildContext buildContext;
 
@@ -95,17 +103,25 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
   /** The goal's name, which names its state files. */
   protected abstract String goal();
 
+  /** The output directory's default below {@code target/}, e.g. {@code generated-sources/akorn}. */
+  protected abstract String defaultOutputSubdirectory();
+
+  /** Whether this goal has a reason of its own to do nothing. */
+  protected boolean skipped() {
+    return false;
+  }
+
   /** Adds the output directory to the project's (test) compile source roots. */
   protected abstract void addSourceRoot(MavenProject project, String path);
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("akorn: skipped (akorn.skip)");
-      return;
-    }
     Path outputDir = outputDirectory().toPath().toAbsolutePath().normalize();
     addSourceRoot(project, outputDir.toString());
+    if (skip || skipped()) {
+      getLog().info("akorn: skipped");
+      return;
+    }
 
     Overrides merged;
     try {
@@ -115,11 +131,14 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     }
     List<Path> roots = scanRoots();
     Path stateDir = stateDirectory.toPath().toAbsolutePath().normalize();
-    Path manifest = stateDir.resolve(goal() + ".manifest");
-    Path fingerprintFile = stateDir.resolve(goal() + ".fingerprint");
+    String state = stateName(goal(), outputDir,
+        Path.of(project.getBuild().getDirectory(), defaultOutputSubdirectory()), mojoExecution.getExecutionId());
+    Path manifest = stateDir.resolve(state + ".manifest");
+    Path fingerprintFile = stateDir.resolve(state + ".fingerprint");
     String version = plugin.getVersion();
+    String tool = Fingerprint.toolIdentity(version, AbstractGenerateMojo.class, AkornCodegen.class, SourceReader.class);
     try {
-      if (!force && upToDate(fingerprintFile, manifest, outputDir, roots, merged, version)) {
+      if (!force && upToDate(fingerprintFile, manifest, outputDir, roots, merged, tool)) {
         getLog().info("akorn: " + roots.size() + " .akorn file(s) unchanged, nothing to generate");
         return;
       }
@@ -138,12 +157,17 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
           Files.deleteIfExists(fingerprintFile);
           throw new MojoFailureException(DiagnosticReporter.failureMessage(result.errorCount()));
         }
+        List<String> unmatched = merged.unmatched(declaredParameters(result));
+        if (!unmatched.isEmpty()) {
+          Files.deleteIfExists(fingerprintFile);
+          throw new MojoFailureException(String.join("\n", unmatched));
+        }
       }
       WriteReport report = writeOrForget(outputDir, manifest, fingerprintFile, result == null ? List.of() : result.files());
       if (report.changedAnything()) {
         buildContext.refresh(outputDir.toFile());
       }
-      Fingerprint.of(version, outputDir, roots, merged, inputs).write(fingerprintFile);
+      Fingerprint.of(tool, outputDir, roots, merged, inputs).write(fingerprintFile);
       getLog().info("akorn: " + roots.size() + " .akorn file(s): " + report.written().size() + " written, "
           + report.unchanged().size() + " unchanged, " + report.deleted().size() + " deleted in " + outputDir);
     } catch (IOException e) {
@@ -151,6 +175,16 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("akorn: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The name of an execution's state files: the goal for the default output directory (so {@code mvn
+   * akorn:generate} and the lifecycle share it), the goal and execution id for any other, so that two
+   * executions writing different directories never delete each other's sources.
+   */
+  static String stateName(String goal, Path outputDir, Path defaultOutputDir, String executionId) {
+    boolean isDefault = outputDir.toAbsolutePath().normalize().equals(defaultOutputDir.toAbsolutePath().normalize());
+    return isDefault ? goal : goal + "-" + executionId.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   /** Writes the sources; when that fails the fingerprint goes too, so the next build starts afresh. */
@@ -166,7 +200,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
 
   /** Same roots, same overrides, same version, same content of every file read, outputs present. */
   private boolean upToDate(Path fingerprintFile, Path manifest, Path outputDir, List<Path> roots, Overrides merged,
-      String version) throws IOException {
+      String tool) throws IOException {
     Fingerprint previous = Fingerprint.read(fingerprintFile);
     if (previous == null || !Files.isRegularFile(manifest)) {
       return false;
@@ -178,7 +212,15 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     }
     Set<Path> inputs = new LinkedHashSet<>(roots);
     inputs.addAll(previous.inputs());
-    return Fingerprint.of(version, outputDir, roots, merged, inputs).digest().equals(previous.digest());
+    return Fingerprint.of(tool, outputDir, roots, merged, inputs).digest().equals(previous.digest());
+  }
+
+  private static Map<String, Set<String>> declaredParameters(GenerationResult result) {
+    Map<String, Set<String>> declared = new LinkedHashMap<>();
+    for (ModelSpec m : result.models()) {
+      declared.put(m.name(), m.parameters().stream().map(HyperParameter::name).collect(Collectors.toSet()));
+    }
+    return declared;
   }
 
   private List<Path> scanRoots() {

@@ -55,6 +55,24 @@ public record Fingerprint(String digest, List<Path> inputs) {
     return new Fingerprint(hex(sha.digest()), sortedInputs);
   }
 
+  /**
+   * The version plus where each class was loaded from, with that jar's size and time: a rebuilt
+   * SNAPSHOT of the generator keeps its version but still invalidates old fingerprints.
+   */
+  public static String toolIdentity(String version, Class<?>... classes) {
+    StringBuilder id = new StringBuilder(version);
+    for (Class<?> c : classes) {
+      id.append(' ');
+      try {
+        Path jar = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        id.append(jar).append(':').append(Files.size(jar)).append(':').append(Files.getLastModifiedTime(jar).toMillis());
+      } catch (Exception e) {
+        id.append(c.getName()).append(":unknown");
+      }
+    }
+    return id.toString();
+  }
+
   /** The stored fingerprint, or null when there is none or it is not one this version wrote. */
   public static Fingerprint read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {

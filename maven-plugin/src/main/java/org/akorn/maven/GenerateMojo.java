@@ -36,6 +36,11 @@ public class GenerateMojo extends AbstractGenerateMojo {
   }
 
   @Override
+  protected String defaultOutputSubdirectory() {
+    return "generated-sources/akorn";
+  }
+
+  @Override
   protected void addSourceRoot(MavenProject project, String path) {
     project.addCompileSourceRoot(path);
   }

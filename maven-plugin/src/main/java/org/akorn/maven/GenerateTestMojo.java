@@ -21,6 +21,15 @@ public class GenerateTestMojo extends AbstractGenerateMojo {
       defaultValue = "${project.build.directory}/generated-test-sources/akorn")
   private File testOutputDirectory;
 
+  /** No test sources are compiled, so none are generated either. */
+  @Parameter(property = "maven.test.skip", defaultValue = "false")
+  private boolean skipTestCompilation;
+
+  @Override
+  protected boolean skipped() {
+    return skipTestCompilation;
+  }
+
   @Override
   protected File sourceDirectory() {
     return testSourceDirectory;
@@ -34,6 +43,11 @@ public class GenerateTestMojo extends AbstractGenerateMojo {
   @Override
   protected String goal() {
     return "generate-test";
+  }
+
+  @Override
+  protected String defaultOutputSubdirectory() {
+    return "generated-test-sources/akorn";
   }
 
   @Override

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The hyper-parameter overrides of one build: global ones (every model) and per-model ones, merged
@@ -75,6 +77,32 @@ public record Overrides(Map<String, String> global, Map<String, Map<String, Stri
     global.forEach((k, v) -> lines.add(k + "=" + v));
     perModel.forEach((m, params) -> params.forEach((k, v) -> lines.add(m + "." + k + "=" + v)));
     return lines;
+  }
+
+  /**
+   * The overrides that match nothing, most likely typos: a global one that no model declares, a
+   * per-model one for a model no file defines or a parameter that model does not declare. Empty
+   * when every override is used.
+   *
+   * @param declared each generated model's name to the names of its parameters
+   */
+  public List<String> unmatched(Map<String, Set<String>> declared) {
+    List<String> problems = new ArrayList<>();
+    global.forEach((k, v) -> {
+      if (declared.values().stream().noneMatch(params -> params.contains(k))) {
+        problems.add("akorn: override " + k + "=" + v + " names no parameter of any model");
+      }
+    });
+    perModel.forEach((model, params) -> params.forEach((k, v) -> {
+      Set<String> names = declared.get(model);
+      if (names == null) {
+        problems.add("akorn: override " + model + "." + k + "=" + v + " names no model (models: "
+            + String.join(", ", new TreeSet<>(declared.keySet())) + ")");
+      } else if (!names.contains(k)) {
+        problems.add("akorn: override " + model + "." + k + "=" + v + " names no parameter of " + model);
+      }
+    }));
+    return problems;
   }
 
   public boolean isEmpty() {

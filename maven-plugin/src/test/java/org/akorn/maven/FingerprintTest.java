@@ -99,4 +99,13 @@ class FingerprintTest {
     Files.writeString(file, "something else\n");
     assertThat(Fingerprint.read(file)).isNull();
   }
+
+  @Test
+  void toolIdentityNamesTheVersionAndTheJarsOfTheGivenClasses() throws Exception {
+    String id = Fingerprint.toolIdentity("1.0", Test.class);
+    Path jar = Path.of(Test.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+
+    assertThat(id).isEqualTo("1.0 " + jar + ":" + Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis());
+    assertThat(Fingerprint.toolIdentity("1.0", Test.class)).isEqualTo(id);
+  }
 }

@@ -87,4 +87,25 @@ class OverridesTest {
         () -> Overrides.merge(null, List.of(new ModelParameters("Sudoku4", params)), null));
     assertThat(e).hasMessageThat().isEqualTo("<model> Sudoku4: parameter 'T' has no value");
   }
+
+  @Test
+  void overridesThatMatchNoModelOrParameterAreReported() {
+    Overrides o = Overrides.merge(Map.of("ch", "32", "chh", "8"),
+        List.of(new ModelParameters("Sudoku4", Map.of("T", "16", "TT", "2")), new ModelParameters("Sudok4", Map.of("T", "1"))),
+        null);
+    Map<String, java.util.Set<String>> declared = Map.of(
+        "Sudoku4", java.util.Set.of("ch", "T"), "Klayer", java.util.Set.of());
+
+    assertThat(o.unmatched(declared)).containsExactly(
+        "akorn: override chh=8 names no parameter of any model",
+        "akorn: override Sudok4.T=1 names no model (models: Klayer, Sudoku4)",
+        "akorn: override Sudoku4.TT=2 names no parameter of Sudoku4").inOrder();
+  }
+
+  @Test
+  void overridesThatAllMatchAreNotReported() {
+    Overrides o = Overrides.merge(Map.of("ch", "32"), List.of(new ModelParameters("Sudoku4", Map.of("T", "16"))), null);
+
+    assertThat(o.unmatched(Map.of("Sudoku4", java.util.Set.of("ch", "T"), "Klayer", java.util.Set.of()))).isEmpty();
+  }
 }

@@ -62,7 +62,8 @@ final class BuilderWriter {
           ? "Sets {@code " + p.name() + "}." : ModelDocs.escape(p.doc().strip());
       setter.addJavadoc("$L\n\n<p>Default: {@code $L}.", doc, def.render());
       if (structural.contains(p.name())) {
-        setter.addJavadoc(" Fixed at generation time: it shaped the structure, so {@link #build()} rejects another value.");
+        setter.addJavadoc("\n\n<p>Fixed at generation time: it shaped the structure, so {@link #build()}\n"
+            + "rejects another value.");
       }
       setter.addJavadoc("\n");
       if (type.equals(ModelContext.javaType(org.akorn.dsl.model.ParamType.INT_LIST))) {
@@ -71,6 +72,21 @@ final class BuilderWriter {
         setter.addStatement("this.$N = $N", name, name);
       }
       b.addMethod(setter.addStatement("return this").build());
+    }
+    int layers = ctx.model.layers().size();
+    if (layers > 0) {
+      b.addField(com.palantir.javapoet.ArrayTypeName.of(TypeName.INT), "steps", Modifier.PRIVATE);
+      b.addMethod(MethodSpec.methodBuilder("steps")
+          .addModifiers(Modifier.PUBLIC)
+          .returns(ctx.builder)
+          .addParameter(com.palantir.javapoet.ArrayTypeName.of(TypeName.INT), "steps")
+          .varargs(true)
+          .addJavadoc("Kuramoto steps T, one value for every layer or one per layer ($L), instead of the\n"
+              + "declared ones: e.g. raise T at test time. The weights do not depend on T, so this is not a\n"
+              + "hyper-parameter and checkpoints stay compatible.\n", layers == 1 ? "1 layer" : layers + " layers")
+          .addStatement("this.steps = steps.clone()")
+          .addStatement("return this")
+          .build());
     }
     MethodSpec.Builder build = MethodSpec.methodBuilder("build")
         .addModifiers(Modifier.PUBLIC)
@@ -91,6 +107,21 @@ final class BuilderWriter {
               ". Regenerate the model with -P " + p.name() + "=<value>")
           .endControlFlow();
     }
+    if (layers > 0) {
+      if (layers == 1) {
+        build.beginControlFlow("if (steps != null && steps.length != 1)");
+      } else {
+        build.beginControlFlow("if (steps != null && steps.length != 1 && steps.length != $L)", layers);
+      }
+      build.addStatement("throw new $T($S + steps.length)", IllegalArgumentException.class,
+              layers == 1 ? "steps: expected 1 value, got " : "steps: expected 1 or " + layers + " values, got ")
+          .endControlFlow();
+      build.beginControlFlow("for (int t : steps == null ? new int[0] : steps)")
+          .beginControlFlow("if (t < 0)")
+          .addStatement("throw new $T($S + t)", IllegalArgumentException.class, "steps must not be negative, got ")
+          .endControlFlow()
+          .endControlFlow();
+    }
     b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     return b.addMethod(build.addStatement("return new $T(this)", ctx.self).build()).build();
   }
@@ -108,6 +139,9 @@ final class BuilderWriter {
   /** Statements of the model constructor that copy the builder's values into fields. */
   CodeBlock copyFields() {
     CodeBlock.Builder b = CodeBlock.builder();
+    if (!ctx.model.layers().isEmpty()) {
+      b.addStatement("this.steps = builder.steps == null ? null : builder.steps.clone()");
+    }
     for (HyperParameter p : ctx.model.parameters()) {
       String name = ctx.params.get(p.name());
       Expr def = defaultOf(p);

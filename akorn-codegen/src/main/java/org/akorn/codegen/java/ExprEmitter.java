@@ -71,13 +71,63 @@ final class ExprEmitter {
       return CodeBlock.of("-$L", wrap(n.operand()));
     }
     Expr.Binary bin = (Expr.Binary) e;
+    Long folded = fold(bin);
+    if (folded != null) {
+      return emit(new Expr.IntLiteral(folded));
+    }
+    if (bin.op() == BinaryOp.MULTIPLY && isOne(bin.right())) {
+      return emit(bin.left());
+    }
+    if (bin.op() == BinaryOp.MULTIPLY && isOne(bin.left())) {
+      return emit(bin.right());
+    }
     if (bin.op() == BinaryOp.POWER) {
       return CodeBlock.of("(int) $T.pow($L, $L)", Math.class, emit(bin.left()), emit(bin.right()));
     }
     return CodeBlock.of("$L $L $L", wrap(bin.left()), bin.op().symbol(), wrap(bin.right()));
   }
 
+  /** The value of integer arithmetic over literals only ({@code 2 ^ 1}), else null. */
+  static Long fold(Expr e) {
+    if (e instanceof Expr.IntLiteral i) {
+      return i.value();
+    }
+    if (!(e instanceof Expr.Binary b) || b.op().isComparison()) {
+      return null;
+    }
+    Long l = fold(b.left());
+    Long r = fold(b.right());
+    if (l == null || r == null) {
+      return null;
+    }
+    return switch (b.op()) {
+      case ADD -> l + r;
+      case SUBTRACT -> l - r;
+      case MULTIPLY -> l * r;
+      case DIVIDE -> r == 0 ? null : l / r;
+      case REMAINDER -> r == 0 ? null : l % r;
+      case POWER -> r < 0 || r > 62 ? null : power(l, r);
+      default -> null;
+    };
+  }
+
+  private static long power(long base, long exp) {
+    long result = 1;
+    for (long i = 0; i < exp; i++) {
+      result *= base;
+    }
+    return result;
+  }
+
+  private static boolean isOne(Expr e) {
+    Long v = fold(e);
+    return v != null && v == 1;
+  }
+
   private CodeBlock wrap(Expr e) {
+    if (e instanceof Expr.Binary b && fold(b) != null) {
+      return emit(e);
+    }
     return e instanceof Expr.Binary b && b.op() != BinaryOp.POWER || e instanceof Expr.Negate
         ? CodeBlock.of("($L)", emit(e))
         : emit(e);

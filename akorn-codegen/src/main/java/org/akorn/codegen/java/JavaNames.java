@@ -25,7 +25,8 @@ public final class JavaNames {
           "PooledLinearHead", "PooledMlpHead", "FeatureNorm", "Pooling", "OmegaTerm",
           "WeightMapping", "StateDict", "Checkpoints", "CheckpointMetadata", "NDArray",
           "NDManager", "Shape", "DataType", "ParameterStore", "Block", "List", "Map", "Path",
-          "IOException", "LinkedHashMap", "Collections", "String", "Object", "Override");
+          "IOException", "LinkedHashMap", "Collections", "String", "Object", "Override", "Math",
+          "Integer", "Double", "Boolean", "IllegalArgumentException", "RuntimeException", "IllegalStateException", "UnsupportedOperationException");
 
   /** Members of the generated class, its builder and records that user names must not take. */
   static final Set<String> RESERVED_MEMBERS =
@@ -35,7 +36,9 @@ public final class JavaNames {
           "importReferenceWeights", "saveCheckpoint", "loadCheckpoint", "checkInput",
           "createNetwork", "createReadOut", "toString", "hashCode", "equals", "getClass",
           "notify", "notifyAll", "wait", "clone", "finalize", "inputs", "options", "input",
-          "initialState", "result", "outputs", "file", "npz", "scratch");
+          "initialState", "result", "outputs", "file", "npz", "scratch", "MODEL_NAME", "INPUT_NAMES",
+          "OUTPUT_NAMES", "steps", "stepsOf", "layer", "declared", "fromCheckpoint", "meta",
+          "values", "model");
 
   public static boolean isValidTypeName(String name) {
     return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name);

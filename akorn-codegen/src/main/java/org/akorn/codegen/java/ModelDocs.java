@@ -86,7 +86,12 @@ final class ModelDocs {
     for (OutputSpec out : ctx.model.outputs()) {
       b.add("  <li>{@code $L}: {@code $L}, $L\n", out.name(), outputShape(out, layers), escape(outputMeaning(out)));
     }
-    b.add("</ul>\nEvery run also returns, per Kuramoto layer, its energies and (when kept) states.\n\n");
+    b.add("</ul>\n");
+    if (layers > 0) {
+      b.add("Every run also returns, per Kuramoto layer, its energies and (when kept) states; raise the\n"
+          + "steps T at test time with {@code Builder.steps(...)} or {@code RunOptions.withSteps(...)}.\n");
+    }
+    b.add("\n");
     if (!ctx.model.parameters().isEmpty()) {
       b.add("<p>Hyper-parameters (set them with {@link #builder()}):\n<ul>\n");
       for (HyperParameter p : ctx.model.parameters()) {

@@ -49,6 +49,11 @@ public final class ModelGenerator {
     for (HyperParameter p : model.parameters()) {
       type.addField(ModelContext.javaType(p.type()), ctx.params.get(p.name()), Modifier.PRIVATE, Modifier.FINAL);
     }
+    if (ctx.plan.hasLayers()) {
+      type.addField(FieldSpec.builder(com.palantir.javapoet.ArrayTypeName.of(TypeName.INT), "steps", Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("Steps per layer from {@link Builder#steps}, or null for the declared ones.\n")
+          .build());
+    }
     type.addField(ND_MANAGER, "manager", Modifier.PRIVATE, Modifier.FINAL);
     boolean net = ctx.plan.hasLayers();
     type.addField(net ? AKORN_NETWORK : OP_CHAIN, net ? "network" : "readOut", Modifier.PRIVATE, Modifier.FINAL);
@@ -60,6 +65,15 @@ public final class ModelGenerator {
         .addStatement("return new $T()", ctx.builder)
         .build());
     type.addMethod(new NetworkAssembly(ctx).method());
+    if (ctx.plan.hasLayers()) {
+      type.addMethod(MethodSpec.methodBuilder("stepsOf")
+          .addModifiers(Modifier.PRIVATE)
+          .returns(TypeName.INT)
+          .addParameter(TypeName.INT, "layer")
+          .addParameter(TypeName.INT, "declared")
+          .addStatement("return steps == null ? declared : steps[steps.length == 1 ? 0 : layer]")
+          .build());
+    }
     new ForwardWriter(ctx).addTo(type);
     new ModelPlumbing(ctx).addTo(type);
     IoRecords io = new IoRecords(ctx);

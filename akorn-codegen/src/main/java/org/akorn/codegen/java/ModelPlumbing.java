@@ -90,6 +90,48 @@ final class ModelPlumbing {
         .addStatement("$T.load(file, $N, MODEL_NAME, hyperParameters(), null)", CHECKPOINTS, block)
         .build());
     type.addMethod(override("close", TypeName.VOID).addStatement("manager.close()").build());
+    type.addMethod(fromCheckpoint());
+  }
+
+  /** {@code fromCheckpoint(Path)}: the model built from a checkpoint alone. */
+  private MethodSpec fromCheckpoint() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("fromCheckpoint")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ctx.self)
+        .addParameter(Path.class, "file")
+        .addException(IOException.class)
+        .addJavadoc("Builds the model with the hyper-parameters a checkpoint of this class records, then loads its\n"
+            + "weights (e.g. once per executor).\n")
+        .addStatement("$T meta = $T.readMetadata(file)", CHECKPOINT_METADATA, CHECKPOINTS)
+        .beginControlFlow("if (!MODEL_NAME.equals(meta.architecture()))")
+        .addStatement("throw new $T(file + $S + meta.architecture() + $S + MODEL_NAME)",
+            IllegalArgumentException.class, " is a checkpoint of ", ", not of ")
+        .endControlFlow()
+        .addStatement("$T builder = builder()", ctx.builder);
+    if (!ctx.model.parameters().isEmpty()) {
+      m.addStatement("$T values = meta.hyperParameters()", STRING_MAP);
+    }
+    for (HyperParameter p : ctx.model.parameters()) {
+      String name = ctx.params.get(p.name());
+      CodeBlock parse = switch (p.type()) {
+        case INT -> CodeBlock.of("$T.parseInt(values.get($S))", Integer.class, p.name());
+        case FLOAT -> CodeBlock.of("$T.parseDouble(values.get($S))", Double.class, p.name());
+        case BOOL -> CodeBlock.of("$T.parseBoolean(values.get($S))", Boolean.class, p.name());
+        case INT_LIST -> CodeBlock.of("$T.parseIntList(values.get($S))", MODEL_SUPPORT, p.name());
+      };
+      m.beginControlFlow("if (values.containsKey($S))", p.name())
+          .addStatement("builder.$N($L)", name, parse)
+          .endControlFlow();
+    }
+    return m.addStatement("$T model = builder.build()", ctx.self)
+        .beginControlFlow("try")
+        .addStatement("model.loadCheckpoint(file)")
+        .nextControlFlow("catch ($T | $T e)", IOException.class, RuntimeException.class)
+        .addStatement("model.close()")
+        .addStatement("throw e")
+        .endControlFlow()
+        .addStatement("return model")
+        .build();
   }
 
   private CodeBlock mapping() {

@@ -27,6 +27,11 @@ final class NetworkAssembly {
   private CodeBlock xChannels;
   private long cValue;
   private long xValue;
+  /** Grid extents of the feature maps at the current point (null without a grid). */
+  private CodeBlock height;
+  private CodeBlock width;
+  private long heightValue;
+  private long widthValue;
 
   NetworkAssembly(ModelContext ctx) {
     this.ctx = ctx;
@@ -51,10 +56,10 @@ final class NetworkAssembly {
     body.add("$T builder = $T.builder()$>$>", AKORN_NETWORK_BUILDER, AKORN_NETWORK);
     body.add(stem());
     body.add("\n.optInitialState($L);\n$<$<", initialState());
-    for (NetworkPlan.LayerPlan lp : plan.layers()) {
-      body.addStatement("builder.addStage($L)", stage(lp));
+    for (int l = 0; l < plan.layers().size(); l++) {
+      addStage(body, plan.layers().get(l), l);
     }
-    CodeBlock.Builder tail = CodeBlock.builder().add("return builder$>$>");
+    CodeBlock.Builder tail = CodeBlock.builder().add("return builder");
     if (plan.head() != null) {
       tail.add("\n.optHead($L)", head(plan.head()));
       tail.add("\n.optOutputName($S)", plan.head().info().name());
@@ -63,7 +68,8 @@ final class NetworkAssembly {
       Stage.KuramotoLayer first = plan.layers().get(0).layer();
       tail.add("\n.optGamma($L, $L)", e.floatValue(first.gamma().value()), e.flag(first.gamma().learnable()));
     }
-    tail.add("\n.build()$<$<");
+    boolean configured = plan.head() != null || plan.networkGamma();
+    tail.add(configured ? "\n.build()" : ".build()");
     body.addStatement("$L", tail.build());
     return MethodSpec.methodBuilder("createNetwork")
         .addModifiers(Modifier.PRIVATE)
@@ -82,6 +88,27 @@ final class NetworkAssembly {
         : e.intValue(v);
   }
 
+  /** The grid of an input's dims {@code from, from + 1}, divided by {@code patch} when given. */
+  private void grid(String input, int from, org.akorn.dsl.model.IntValue patch) {
+    List<org.akorn.dsl.model.IntValue> dims = ctx.model.input(input).orElseThrow().dims();
+    if (dims.size() < from + 2) {
+      return;
+    }
+    org.akorn.dsl.model.IntValue h = dims.get(from);
+    org.akorn.dsl.model.IntValue w = dims.get(from + 1);
+    if (patch == null) {
+      height = e.intValue(h);
+      width = e.intValue(w);
+      heightValue = h.value();
+      widthValue = w.value();
+    } else {
+      height = CodeBlock.of("$L / $L", paren(h), paren(patch));
+      width = CodeBlock.of("$L / $L", paren(w), paren(patch));
+      heightValue = h.value() / patch.value();
+      widthValue = w.value() / patch.value();
+    }
+  }
+
   private CodeBlock inputChannels(String input) {
     InputSpec in = ctx.model.input(input).orElseThrow();
     return e.intValue(in.dims().get(0));
@@ -92,19 +119,26 @@ final class NetworkAssembly {
     if (s instanceof Stage.EmbeddingStem emb) {
       cChannels = e.intValue(emb.dim());
       cValue = emb.dim().value();
+      grid(emb.input(), 0, null);
       return CodeBlock.of("\n.optStem(new $T($L, $L))", EMBEDDING_STEM, e.intValue(emb.vocab()), cChannels);
     }
     if (s instanceof Stage.PatchifyStem p) {
       cChannels = e.intValue(p.channels());
       cValue = p.channels().value();
+      grid(p.input(), 1, p.patch());
+      if (p.normalize().value()) {
+        return CodeBlock.of("\n.optStem($T.patchify($L, $L, $L))", CONV_STEM, inputChannels(p.input()), cChannels,
+            e.intValue(p.patch()));
+      }
       CodeBlock conv =
           CodeBlock.of("$T.builder()$>$>\n.setChannels($L, $L)\n.setKernel($L)\n.optStride($L)\n.optPadding(0)\n.build()$<$<",
               CONV2D_BLOCK, inputChannels(p.input()), cChannels, e.intValue(p.patch()), e.intValue(p.patch()));
-      return CodeBlock.of("\n.optStem($L)", convStem(conv, p.normalize().value(), p.input()));
+      return CodeBlock.of("\n.optStem($L)", convStem(conv, false, p.input()));
     }
     if (s instanceof Stage.ConvStem c) {
       cChannels = e.intValue(c.channels());
       cValue = c.channels().value();
+      grid(c.input(), 1, null);
       CodeBlock conv =
           CodeBlock.of("$T.builder()$>$>\n.setChannels($L, $L)\n.setKernel($L)\n.optBias($L)\n.build()$<$<",
               CONV2D_BLOCK, inputChannels(c.input()), cChannels, e.intValue(c.kernel()), e.flag(c.bias()));
@@ -113,6 +147,7 @@ final class NetworkAssembly {
     Stage.IdentityStem id = (Stage.IdentityStem) s;
     cChannels = inputChannels(id.input());
     cValue = ctx.model.input(id.input()).orElseThrow().dims().get(0).value();
+    grid(id.input(), 1, null);
     return CodeBlock.of("");
   }
 
@@ -140,7 +175,11 @@ final class NetworkAssembly {
         List<Long> dims = init.info().output().dims();
         CodeBlock.Builder b = CodeBlock.builder().add("$T.learned(new $T(", INITIAL_STATE, SHAPE);
         for (int i = 0; i < dims.size(); i++) {
-          b.add(i == 0 ? "$L" : ", $L", dims.get(i));
+          CodeBlock d = i == 0 ? extent(dims.get(0), cValue, cChannels)
+              : i == 1 && dims.size() == 3 ? extent(dims.get(1), heightValue, height)
+              : i == 2 ? extent(dims.get(2), widthValue, width)
+              : CodeBlock.of("$L", dims.get(i));
+          b.add(i == 0 ? "$L" : ", $L", d);
         }
         yield b.add("))").build();
       }
@@ -148,40 +187,61 @@ final class NetworkAssembly {
     };
   }
 
-  private CodeBlock stage(NetworkPlan.LayerPlan lp) {
-    CodeBlock.Builder b = CodeBlock.builder().add("$T.builder()$>", STAGE);
+  /** Statements for one runtime stage: its parts as named locals, then {@code addStage}. */
+  private void addStage(CodeBlock.Builder body, NetworkPlan.LayerPlan lp, int l) {
+    CodeBlock.Builder stage = CodeBlock.builder().add("builder.addStage($T.builder()", STAGE);
     if (lp.transition() != null) {
       Stage.Transition t = lp.transition();
       CodeBlock out = e.intValue(t.channels());
       long outValue = t.channels().value();
-      b.add("\n.optTransition(new $T($T.builder()$>$>\n.setChannels($L, $L)\n.setKernel($L)\n.optStride($L)\n.build()$<$<))",
-          SHARED_TRANSITION, CONV2D_BLOCK, xChannels, out, e.intValue(t.kernel()), e.intValue(t.stride()));
+      body.addStatement("$T transition$L = new $T($T.builder()\n.setChannels($L, $L)\n.setKernel($L)\n.optStride($L)\n.build())",
+          SHARED_TRANSITION, l, SHARED_TRANSITION, CONV2D_BLOCK, xChannels, out, e.intValue(t.kernel()), e.intValue(t.stride()));
+      stage.add("\n.optTransition(transition$L)", l);
       xChannels = out;
       cChannels = out;
       xValue = outValue;
       cValue = outValue;
+      CodeBlock stride = paren(t.stride());
+      height = CodeBlock.of("($L - 1) / $L + 1", height, stride);
+      width = CodeBlock.of("($L - 1) / $L + 1", width, stride);
+      heightValue = (heightValue - 1) / t.stride().value() + 1;
+      widthValue = (widthValue - 1) / t.stride().value() + 1;
     }
-    b.add("\n.setLayer($L)", layer(lp.layer()));
+    body.addStatement("$T layer$L = $L", KURAMOTO_LAYER, l, layer(lp.layer()));
+    stage.add("\n.setLayer(layer$L)", l);
     xChannels = channels(lp.layer().channels(), xValue, xChannels);
     xValue = lp.layer().channels().value();
     cChannels = xChannels;
     cValue = xValue;
     if (!lp.readOut().isEmpty()) {
-      b.add("\n.optReadOut($L)", readOutChain(lp.readOut()));
+      body.addStatement("$T readOut$L = $L", OP_CHAIN, l, readOutChain(lp.readOut()));
+      stage.add("\n.optReadOut(readOut$L)", l);
     }
-    return b.add("\n.build()$<").build();
+    body.addStatement("$L", stage.add("\n.build())").build());
+  }
+
+  private CodeBlock paren(org.akorn.dsl.model.IntValue v) {
+    return v.expr() instanceof org.akorn.dsl.model.Expr.Binary || v.expr() instanceof org.akorn.dsl.model.Expr.Negate
+        ? CodeBlock.of("($L)", e.intValue(v))
+        : e.intValue(v);
+  }
+
+  /** A grid extent: the tracked expression when it has the linked value, else the value. */
+  private static CodeBlock extent(long linked, long trackedValue, CodeBlock tracked) {
+    return tracked != null && linked == trackedValue ? tracked : CodeBlock.of("$L", linked);
   }
 
   private CodeBlock layer(Stage.KuramotoLayer l) {
-    CodeBlock.Builder b = CodeBlock.builder().add("$T.builder()$>", KURAMOTO_LAYER);
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.builder()", KURAMOTO_LAYER);
     b.add("\n.setChannels($L)", e.intValue(l.channels()));
     b.add("\n.setOscillatorDim($L)", e.intValue(l.n()));
-    b.add("\n.optSteps($L)", e.intValue(l.steps()));
+    b.add("\n.optSteps(stepsOf($L, $L))", l.index(), e.intValue(l.steps()));
     Coupling c = l.coupling();
     if (c instanceof Coupling.Conv conv) {
       b.add("\n.setConvConnectivity($L)", e.intValue(conv.kernel()));
     } else if (c instanceof Coupling.Attention a && a.positional() == Positional.GTA) {
-      b.add("\n.setGtaAttentionConnectivity($L, $L, $L)", e.intValue(a.heads()), a.grid().dim(0), a.grid().dim(1));
+      b.add("\n.setGtaAttentionConnectivity($L, $L, $L)", e.intValue(a.heads()),
+          extent(a.grid().dim(0), heightValue, height), extent(a.grid().dim(1), widthValue, width));
     } else if (c instanceof Coupling.Attention a) {
       b.add("\n.setAttentionConnectivity($L)", e.intValue(a.heads()));
     } else {
@@ -205,15 +265,15 @@ final class NetworkAssembly {
         b.add("\n.optGamma($L)", e.floatValue(l.gamma().value()));
       }
     }
-    return b.add("\n.build()$<").build();
+    return b.add("\n.build()").build();
   }
 
   private CodeBlock readOutChain(List<Stage> parts) {
-    CodeBlock.Builder b = CodeBlock.builder().add("new $T($T.of($>", OP_CHAIN, List.class);
+    CodeBlock.Builder b = CodeBlock.builder().add("new $T($T.of(", OP_CHAIN, List.class);
     for (int i = 0; i < parts.size(); i++) {
       b.add(i == 0 ? "\n$L" : ",\n$L", readOutPart(parts.get(i)));
     }
-    return b.add("))$<").build();
+    return b.add("))").build();
   }
 
   private CodeBlock readOutPart(Stage s) {

@@ -94,7 +94,23 @@ record NetworkPlan(
       } else if (s instanceof Stage.InitialState i) {
         init = i;
       } else if (s instanceof Stage.Transition t) {
-        if (pendingTransition != null) {
+        int body = 0;
+    for (int i = 0; i < model.stages().size(); i++) {
+      if (!model.stages().get(i).isHead()) {
+        body = i + 1;
+      }
+    }
+    for (org.akorn.dsl.model.OutputSpec out : model.outputs()) {
+      boolean snapshot = out.source() == org.akorn.dsl.model.OutputSource.STATE
+          || out.source() == org.akorn.dsl.model.OutputSource.STIMULUS
+          || out.source() == org.akorn.dsl.model.OutputSource.STATES;
+      if (snapshot && out.afterStage() < body) {
+        sink.error(DiagnosticCode.NOT_GENERATABLE, out.span(),
+            "the Java generator does not support output '" + out.name()
+                + "' taken before the last stage; declare it after the last layer and read-out");
+      }
+    }
+    if (pendingTransition != null) {
           unsupported(sink, s, "two transitions before one layer");
         }
         pendingTransition = t;
@@ -111,6 +127,22 @@ record NetworkPlan(
         head = s;
       } else {
         currentReadOut.add(s);
+      }
+    }
+    int body = 0;
+    for (int i = 0; i < model.stages().size(); i++) {
+      if (!model.stages().get(i).isHead()) {
+        body = i + 1;
+      }
+    }
+    for (org.akorn.dsl.model.OutputSpec out : model.outputs()) {
+      boolean snapshot = out.source() == org.akorn.dsl.model.OutputSource.STATE
+          || out.source() == org.akorn.dsl.model.OutputSource.STIMULUS
+          || out.source() == org.akorn.dsl.model.OutputSource.STATES;
+      if (snapshot && out.afterStage() < body) {
+        sink.error(DiagnosticCode.NOT_GENERATABLE, out.span(),
+            "the Java generator does not support output '" + out.name()
+                + "' taken before the last stage; declare it after the last layer and read-out");
       }
     }
     if (pendingTransition != null) {

@@ -21,7 +21,6 @@ import org.akorn.runtime.ReferenceLayouts;
 import org.akorn.runtime.RunOptions;
 import org.akorn.runtime.checkpoint.CheckpointMetadata;
 import org.akorn.runtime.checkpoint.Checkpoints;
-import org.akorn.runtime.nn.Conv2dBlock;
 import org.akorn.runtime.nn.ConvStem;
 import org.akorn.runtime.nn.InitialState;
 import org.akorn.runtime.nn.KuramotoLayer;
@@ -50,7 +49,8 @@ import org.akorn.runtime.weights.WeightMapping;
  *   <li>{@code c_last}: {@code [B, 256, 16, 16]}, the last stimulus c (read-out); The last read-out per patch: what clustering uses.
  *   <li>{@code x_last}: {@code [B, 256, 16, 16]}, the last oscillator state x; The last oscillator state.
  * </ul>
- * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
+ * Every run also returns, per Kuramoto layer, its energies and (when kept) states; raise the
+ * steps T at test time with {@code Builder.steps(...)} or {@code RunOptions.withSteps(...)}.
  *
  * <p>Hyper-parameters (set them with {@link #builder()}):
  * <ul>
@@ -95,11 +95,17 @@ public final class ObjectDiscovery implements AkornModel {
 
   private final int patch;
 
+  /**
+   * Steps per layer from {@link Builder#steps}, or null for the declared ones.
+   */
+  private final int[] steps;
+
   private final NDManager manager;
 
   private final AkornNetwork network;
 
   private ObjectDiscovery(Builder builder) {
+    this.steps = builder.steps == null ? null : builder.steps.clone();
     this.ch = builder.ch;
     this.n = builder.n;
     this.heads = builder.heads;
@@ -125,45 +131,45 @@ public final class ObjectDiscovery implements AkornModel {
 
   private AkornNetwork createNetwork() {
     AkornNetwork.Builder builder = AkornNetwork.builder()
-        .optStem(new ConvStem(
-          Conv2dBlock.builder()
-              .setChannels(3, this.ch)
-              .setKernel(this.patch)
-              .optStride(this.patch)
-              .optPadding(0)
-              .build(),
-          new float[] {0.5f, 0.5f, 0.5f},
-          new float[] {0.5f, 0.5f, 0.5f}))
+        .optStem(ConvStem.patchify(3, this.ch, this.patch))
         .optInitialState(InitialState.noise());
+    KuramotoLayer layer0 = KuramotoLayer.builder()
+        .setChannels(this.ch)
+        .setOscillatorDim(this.n)
+        .optSteps(stepsOf(0, this.T))
+        .setGtaAttentionConnectivity(this.heads, 128 / this.patch, 128 / this.patch)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+        .optProjection(true)
+        .build();
+    OpChain readOut0 = new OpChain(List.of(
+        new ReadOutConv(this.ch, this.ch, this.n, 1)));
     builder.addStage(Stage.builder()
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(this.ch)
-            .setOscillatorDim(this.n)
-            .optSteps(this.T)
-            .setGtaAttentionConnectivity(this.heads, 16, 16)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
-            .optProjection(true)
-            .build())
-          .optReadOut(new OpChain(List.of(
-            new ReadOutConv(this.ch, this.ch, this.n, 1))))
-          .build());
+        .setLayer(layer0)
+        .optReadOut(readOut0)
+        .build());
+    KuramotoLayer layer1 = KuramotoLayer.builder()
+        .setChannels(this.ch)
+        .setOscillatorDim(this.n)
+        .optSteps(stepsOf(1, this.T))
+        .setGtaAttentionConnectivity(this.heads, 128 / this.patch, 128 / this.patch)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+        .optProjection(true)
+        .build();
+    OpChain readOut1 = new OpChain(List.of(
+        new ReadOutConv(this.ch, this.ch, this.n, 1)));
     builder.addStage(Stage.builder()
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(this.ch)
-            .setOscillatorDim(this.n)
-            .optSteps(this.T)
-            .setGtaAttentionConnectivity(this.heads, 16, 16)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
-            .optProjection(true)
-            .build())
-          .optReadOut(new OpChain(List.of(
-            new ReadOutConv(this.ch, this.ch, this.n, 1))))
-          .build());
+        .setLayer(layer1)
+        .optReadOut(readOut1)
+        .build());
     return builder
-            .optHead(new PooledMlpHead(Pooling.MAX, this.ch, 4 * this.ch, this.ch))
-            .optOutputName("features")
-            .optGamma(1.0f, false)
-            .build();
+        .optHead(new PooledMlpHead(Pooling.MAX, this.ch, 4 * this.ch, this.ch))
+        .optOutputName("features")
+        .optGamma(1.0f, false)
+        .build();
+  }
+
+  private int stepsOf(int layer, int declared) {
+    return steps == null ? declared : steps[steps.length == 1 ? 0 : layer];
   }
 
   /**
@@ -290,6 +296,45 @@ public final class ObjectDiscovery implements AkornModel {
   }
 
   /**
+   * Builds the model with the hyper-parameters a checkpoint of this class records, then loads its
+   * weights (e.g. once per executor).
+   */
+  public static ObjectDiscovery fromCheckpoint(Path file) throws IOException {
+    CheckpointMetadata meta = Checkpoints.readMetadata(file);
+    if (!MODEL_NAME.equals(meta.architecture())) {
+      throw new IllegalArgumentException(file + " is a checkpoint of " + meta.architecture() + ", not of " + MODEL_NAME);
+    }
+    Builder builder = builder();
+    Map<String, String> values = meta.hyperParameters();
+    if (values.containsKey("ch")) {
+      builder.ch(Integer.parseInt(values.get("ch")));
+    }
+    if (values.containsKey("n")) {
+      builder.n(Integer.parseInt(values.get("n")));
+    }
+    if (values.containsKey("heads")) {
+      builder.heads(Integer.parseInt(values.get("heads")));
+    }
+    if (values.containsKey("L")) {
+      builder.L(Integer.parseInt(values.get("L")));
+    }
+    if (values.containsKey("T")) {
+      builder.T(Integer.parseInt(values.get("T")));
+    }
+    if (values.containsKey("patch")) {
+      builder.patch(Integer.parseInt(values.get("patch")));
+    }
+    ObjectDiscovery model = builder.build();
+    try {
+      model.loadCheckpoint(file);
+    } catch (IOException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    return model;
+  }
+
+  /**
    * Builds a {@link ObjectDiscovery}; every hyper-parameter starts at its default.
    */
   public static final class Builder {
@@ -304,6 +349,8 @@ public final class ObjectDiscovery implements AkornModel {
     private int T = 8;
 
     private int patch = 8;
+
+    private int[] steps;
 
     private Builder() {
     }
@@ -341,7 +388,10 @@ public final class ObjectDiscovery implements AkornModel {
     /**
      * Sets {@code L}.
      *
-     * <p>Default: {@code 2}. Fixed at generation time: it shaped the structure, so {@link #build()} rejects another value.
+     * <p>Default: {@code 2}.
+     *
+     * <p>Fixed at generation time: it shaped the structure, so {@link #build()}
+     * rejects another value.
      */
     public Builder L(int L) {
       this.L = L;
@@ -369,11 +419,29 @@ public final class ObjectDiscovery implements AkornModel {
     }
 
     /**
+     * Kuramoto steps T, one value for every layer or one per layer (2 layers), instead of the
+     * declared ones: e.g. raise T at test time. The weights do not depend on T, so this is not a
+     * hyper-parameter and checkpoints stay compatible.
+     */
+    public Builder steps(int... steps) {
+      this.steps = steps.clone();
+      return this;
+    }
+
+    /**
      * Builds the model and initialises its parameters (call {@link ObjectDiscovery#close()} when done).
      */
     public ObjectDiscovery build() {
       if (L != 2) {
         throw new IllegalStateException("L is fixed at generation time to 2; got " + L + ". Regenerate the model with -P L=<value>");
+      }
+      if (steps != null && steps.length != 1 && steps.length != 2) {
+        throw new IllegalArgumentException("steps: expected 1 or 2 values, got " + steps.length);
+      }
+      for (int t : steps == null ? new int[0] : steps) {
+        if (t < 0) {
+          throw new IllegalArgumentException("steps must not be negative, got " + t);
+        }
       }
       return new ObjectDiscovery(this);
     }

@@ -54,7 +54,8 @@ import org.akorn.runtime.weights.WeightMapping;
  *   <li>{@code logits}: {@code [B, 9, 9, 9]}, the head 'logits'; Per-cell logits over the digits 1..9, [9, 9, 9].
  *   <li>{@code energies}: {@code [T + 1, B]}, energies per step, e_0 = 0 then e_1..e_T; Energy per step, for energy-based voting.
  * </ul>
- * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
+ * Every run also returns, per Kuramoto layer, its energies and (when kept) states; raise the
+ * steps T at test time with {@code Builder.steps(...)} or {@code RunOptions.withSteps(...)}.
  *
  * <p>Hyper-parameters (set them with {@link #builder()}):
  * <ul>
@@ -96,11 +97,17 @@ public final class Sudoku implements AkornModel {
 
   private final double gamma;
 
+  /**
+   * Steps per layer from {@link Builder#steps}, or null for the declared ones.
+   */
+  private final int[] steps;
+
   private final NDManager manager;
 
   private final AkornNetwork network;
 
   private Sudoku(Builder builder) {
+    this.steps = builder.steps == null ? null : builder.steps.clone();
     this.ch = builder.ch;
     this.n = builder.n;
     this.heads = builder.heads;
@@ -127,26 +134,32 @@ public final class Sudoku implements AkornModel {
     AkornNetwork.Builder builder = AkornNetwork.builder()
         .optStem(new EmbeddingStem(10, this.ch))
         .optInitialState(InitialState.clampedNoise());
+    KuramotoLayer layer0 = KuramotoLayer.builder()
+        .setChannels(this.ch)
+        .setOscillatorDim(this.n)
+        .optSteps(stepsOf(0, this.T))
+        .setGtaAttentionConnectivity(this.heads, 9, 9)
+        .optOmega(OmegaTerm.Scope.GLOBAL, 0.1f, false)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.NONE)
+        .optProjection(true)
+        .build();
+    OpChain readOut0 = new OpChain(List.of(
+        new ReadOutConv(this.ch, this.ch, this.n, 1),
+        new ResidualFeedForward(this.ch, this.ch, 1, FeatureNorm.NONE),
+        new NormReluConv(this.ch, this.ch, 1, FeatureNorm.NONE)));
     builder.addStage(Stage.builder()
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(this.ch)
-            .setOscillatorDim(this.n)
-            .optSteps(this.T)
-            .setGtaAttentionConnectivity(this.heads, 9, 9)
-            .optOmega(OmegaTerm.Scope.GLOBAL, 0.1f, false)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.NONE)
-            .optProjection(true)
-            .build())
-          .optReadOut(new OpChain(List.of(
-            new ReadOutConv(this.ch, this.ch, this.n, 1),
-            new ResidualFeedForward(this.ch, this.ch, 1, FeatureNorm.NONE),
-            new NormReluConv(this.ch, this.ch, 1, FeatureNorm.NONE))))
-          .build());
+        .setLayer(layer0)
+        .optReadOut(readOut0)
+        .build());
     return builder
-            .optHead(new CellHead(this.ch, 9))
-            .optOutputName("logits")
-            .optGamma((float) this.gamma, true)
-            .build();
+        .optHead(new CellHead(this.ch, 9))
+        .optOutputName("logits")
+        .optGamma((float) this.gamma, true)
+        .build();
+  }
+
+  private int stepsOf(int layer, int declared) {
+    return steps == null ? declared : steps[steps.length == 1 ? 0 : layer];
   }
 
   /**
@@ -273,6 +286,42 @@ public final class Sudoku implements AkornModel {
   }
 
   /**
+   * Builds the model with the hyper-parameters a checkpoint of this class records, then loads its
+   * weights (e.g. once per executor).
+   */
+  public static Sudoku fromCheckpoint(Path file) throws IOException {
+    CheckpointMetadata meta = Checkpoints.readMetadata(file);
+    if (!MODEL_NAME.equals(meta.architecture())) {
+      throw new IllegalArgumentException(file + " is a checkpoint of " + meta.architecture() + ", not of " + MODEL_NAME);
+    }
+    Builder builder = builder();
+    Map<String, String> values = meta.hyperParameters();
+    if (values.containsKey("ch")) {
+      builder.ch(Integer.parseInt(values.get("ch")));
+    }
+    if (values.containsKey("n")) {
+      builder.n(Integer.parseInt(values.get("n")));
+    }
+    if (values.containsKey("heads")) {
+      builder.heads(Integer.parseInt(values.get("heads")));
+    }
+    if (values.containsKey("T")) {
+      builder.T(Integer.parseInt(values.get("T")));
+    }
+    if (values.containsKey("gamma")) {
+      builder.gamma(Double.parseDouble(values.get("gamma")));
+    }
+    Sudoku model = builder.build();
+    try {
+      model.loadCheckpoint(file);
+    } catch (IOException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    return model;
+  }
+
+  /**
    * Builds a {@link Sudoku}; every hyper-parameter starts at its default.
    */
   public static final class Builder {
@@ -285,6 +334,8 @@ public final class Sudoku implements AkornModel {
     private int T = 16;
 
     private double gamma = 1.0;
+
+    private int[] steps;
 
     private Builder() {
     }
@@ -340,9 +391,27 @@ public final class Sudoku implements AkornModel {
     }
 
     /**
+     * Kuramoto steps T, one value for every layer or one per layer (1 layer), instead of the
+     * declared ones: e.g. raise T at test time. The weights do not depend on T, so this is not a
+     * hyper-parameter and checkpoints stay compatible.
+     */
+    public Builder steps(int... steps) {
+      this.steps = steps.clone();
+      return this;
+    }
+
+    /**
      * Builds the model and initialises its parameters (call {@link Sudoku#close()} when done).
      */
     public Sudoku build() {
+      if (steps != null && steps.length != 1) {
+        throw new IllegalArgumentException("steps: expected 1 value, got " + steps.length);
+      }
+      for (int t : steps == null ? new int[0] : steps) {
+        if (t < 0) {
+          throw new IllegalArgumentException("steps must not be negative, got " + t);
+        }
+      }
       return new Sudoku(this);
     }
   }

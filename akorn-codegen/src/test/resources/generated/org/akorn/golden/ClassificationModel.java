@@ -51,7 +51,8 @@ import org.akorn.runtime.weights.WeightMapping;
  * <ul>
  *   <li>{@code logits}: {@code [B, 10]}, the head 'logits'
  * </ul>
- * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
+ * Every run also returns, per Kuramoto layer, its energies and (when kept) states; raise the
+ * steps T at test time with {@code Builder.steps(...)} or {@code RunOptions.withSteps(...)}.
  *
  * <p>Hyper-parameters (set them with {@link #builder()}):
  * <ul>
@@ -102,11 +103,17 @@ public final class ClassificationModel implements AkornModel {
 
   private final int classes;
 
+  /**
+   * Steps per layer from {@link Builder#steps}, or null for the declared ones.
+   */
+  private final int[] steps;
+
   private final NDManager manager;
 
   private final AkornNetwork network;
 
   private ClassificationModel(Builder builder) {
+    this.steps = builder.steps == null ? null : builder.steps.clone();
     this.ch = builder.ch;
     this.L = builder.L;
     this.T = builder.T;
@@ -143,66 +150,78 @@ public final class ClassificationModel implements AkornModel {
           new float[] {0.5f, 0.5f, 0.5f},
           new float[] {0.5f, 0.5f, 0.5f}))
         .optInitialState(InitialState.noise());
+    KuramotoLayer layer0 = KuramotoLayer.builder()
+        .setChannels(this.ch)
+        .setOscillatorDim(this.n)
+        .optSteps(stepsOf(0, this.T))
+        .setConvConnectivity(this.ksizes.get(0))
+        .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+        .optProjection(true)
+        .build();
+    OpChain readOut0 = new OpChain(List.of(
+        new ReadOutConv(this.ch, this.ch, this.ro_N, this.ro_kernel),
+        new ResidualFeedForward(this.ch, this.ch, this.ro_kernel, FeatureNorm.BATCH),
+        new NormReluConv(this.ch, this.ch, this.ro_kernel, FeatureNorm.BATCH)));
     builder.addStage(Stage.builder()
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(this.ch * (int) Math.pow(2, 0))
-            .setOscillatorDim(this.n)
-            .optSteps(this.T)
-            .setConvConnectivity(this.ksizes.get(0))
-            .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
-            .optProjection(true)
-            .build())
-          .optReadOut(new OpChain(List.of(
-            new ReadOutConv(this.ch * (int) Math.pow(2, 0), this.ch * (int) Math.pow(2, 0), this.ro_N, this.ro_kernel),
-            new ResidualFeedForward(this.ch * (int) Math.pow(2, 0), this.ch * (int) Math.pow(2, 0), this.ro_kernel, FeatureNorm.BATCH),
-            new NormReluConv(this.ch * (int) Math.pow(2, 0), this.ch * (int) Math.pow(2, 0), this.ro_kernel, FeatureNorm.BATCH))))
-          .build());
+        .setLayer(layer0)
+        .optReadOut(readOut0)
+        .build());
+    SharedTransition transition1 = new SharedTransition(Conv2dBlock.builder()
+        .setChannels(this.ch, this.ch * 2)
+        .setKernel(this.ro_kernel)
+        .optStride(2)
+        .build());
+    KuramotoLayer layer1 = KuramotoLayer.builder()
+        .setChannels(this.ch * 2)
+        .setOscillatorDim(this.n)
+        .optSteps(stepsOf(1, this.T))
+        .setConvConnectivity(this.ksizes.get(1))
+        .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+        .optProjection(true)
+        .build();
+    OpChain readOut1 = new OpChain(List.of(
+        new ReadOutConv(this.ch * 2, this.ch * 2, this.ro_N, this.ro_kernel),
+        new ResidualFeedForward(this.ch * 2, this.ch * 2, this.ro_kernel, FeatureNorm.BATCH),
+        new NormReluConv(this.ch * 2, this.ch * 2, this.ro_kernel, FeatureNorm.BATCH)));
     builder.addStage(Stage.builder()
-          .optTransition(new SharedTransition(Conv2dBlock.builder()
-              .setChannels(this.ch * (int) Math.pow(2, 0), this.ch * (int) Math.pow(2, 1))
-              .setKernel(this.ro_kernel)
-              .optStride(2)
-              .build()))
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(this.ch * (int) Math.pow(2, 1))
-            .setOscillatorDim(this.n)
-            .optSteps(this.T)
-            .setConvConnectivity(this.ksizes.get(1))
-            .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
-            .optProjection(true)
-            .build())
-          .optReadOut(new OpChain(List.of(
-            new ReadOutConv(this.ch * (int) Math.pow(2, 1), this.ch * (int) Math.pow(2, 1), this.ro_N, this.ro_kernel),
-            new ResidualFeedForward(this.ch * (int) Math.pow(2, 1), this.ch * (int) Math.pow(2, 1), this.ro_kernel, FeatureNorm.BATCH),
-            new NormReluConv(this.ch * (int) Math.pow(2, 1), this.ch * (int) Math.pow(2, 1), this.ro_kernel, FeatureNorm.BATCH))))
-          .build());
+        .optTransition(transition1)
+        .setLayer(layer1)
+        .optReadOut(readOut1)
+        .build());
+    SharedTransition transition2 = new SharedTransition(Conv2dBlock.builder()
+        .setChannels(this.ch * 2, this.ch * 4)
+        .setKernel(this.ro_kernel)
+        .optStride(2)
+        .build());
+    KuramotoLayer layer2 = KuramotoLayer.builder()
+        .setChannels(this.ch * 4)
+        .setOscillatorDim(this.n)
+        .optSteps(stepsOf(2, this.T))
+        .setConvConnectivity(this.ksizes.get(2))
+        .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+        .optProjection(true)
+        .build();
+    OpChain readOut2 = new OpChain(List.of(
+        new ReadOutConv(this.ch * 4, this.ch * 4, this.ro_N, this.ro_kernel),
+        new ResidualFeedForward(this.ch * 4, this.ch * 4, this.ro_kernel, FeatureNorm.BATCH),
+        new NormReluConv(this.ch * 4, this.ch * 4, this.ro_kernel, FeatureNorm.BATCH)));
     builder.addStage(Stage.builder()
-          .optTransition(new SharedTransition(Conv2dBlock.builder()
-              .setChannels(this.ch * (int) Math.pow(2, 1), this.ch * (int) Math.pow(2, 2))
-              .setKernel(this.ro_kernel)
-              .optStride(2)
-              .build()))
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(this.ch * (int) Math.pow(2, 2))
-            .setOscillatorDim(this.n)
-            .optSteps(this.T)
-            .setConvConnectivity(this.ksizes.get(2))
-            .optOmega(OmegaTerm.Scope.GLOBAL, 1.0f, true)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
-            .optProjection(true)
-            .build())
-          .optReadOut(new OpChain(List.of(
-            new ReadOutConv(this.ch * (int) Math.pow(2, 2), this.ch * (int) Math.pow(2, 2), this.ro_N, this.ro_kernel),
-            new ResidualFeedForward(this.ch * (int) Math.pow(2, 2), this.ch * (int) Math.pow(2, 2), this.ro_kernel, FeatureNorm.BATCH),
-            new NormReluConv(this.ch * (int) Math.pow(2, 2), this.ch * (int) Math.pow(2, 2), this.ro_kernel, FeatureNorm.BATCH))))
-          .build());
+        .optTransition(transition2)
+        .setLayer(layer2)
+        .optReadOut(readOut2)
+        .build());
     return builder
-            .optHead(new PooledLinearHead(Pooling.AVG, this.ch * (int) Math.pow(2, 2), this.classes))
-            .optOutputName("logits")
-            .optGamma(1.0f, false)
-            .build();
+        .optHead(new PooledLinearHead(Pooling.AVG, this.ch * 4, this.classes))
+        .optOutputName("logits")
+        .optGamma(1.0f, false)
+        .build();
+  }
+
+  private int stepsOf(int layer, int declared) {
+    return steps == null ? declared : steps[steps.length == 1 ? 0 : layer];
   }
 
   /**
@@ -329,6 +348,51 @@ public final class ClassificationModel implements AkornModel {
   }
 
   /**
+   * Builds the model with the hyper-parameters a checkpoint of this class records, then loads its
+   * weights (e.g. once per executor).
+   */
+  public static ClassificationModel fromCheckpoint(Path file) throws IOException {
+    CheckpointMetadata meta = Checkpoints.readMetadata(file);
+    if (!MODEL_NAME.equals(meta.architecture())) {
+      throw new IllegalArgumentException(file + " is a checkpoint of " + meta.architecture() + ", not of " + MODEL_NAME);
+    }
+    Builder builder = builder();
+    Map<String, String> values = meta.hyperParameters();
+    if (values.containsKey("ch")) {
+      builder.ch(Integer.parseInt(values.get("ch")));
+    }
+    if (values.containsKey("L")) {
+      builder.L(Integer.parseInt(values.get("L")));
+    }
+    if (values.containsKey("T")) {
+      builder.T(Integer.parseInt(values.get("T")));
+    }
+    if (values.containsKey("n")) {
+      builder.n(Integer.parseInt(values.get("n")));
+    }
+    if (values.containsKey("ksizes")) {
+      builder.ksizes(ModelSupport.parseIntList(values.get("ksizes")));
+    }
+    if (values.containsKey("ro_N")) {
+      builder.ro_N(Integer.parseInt(values.get("ro_N")));
+    }
+    if (values.containsKey("ro_kernel")) {
+      builder.ro_kernel(Integer.parseInt(values.get("ro_kernel")));
+    }
+    if (values.containsKey("classes")) {
+      builder.classes(Integer.parseInt(values.get("classes")));
+    }
+    ClassificationModel model = builder.build();
+    try {
+      model.loadCheckpoint(file);
+    } catch (IOException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    return model;
+  }
+
+  /**
    * Builds a {@link ClassificationModel}; every hyper-parameter starts at its default.
    */
   public static final class Builder {
@@ -348,6 +412,8 @@ public final class ClassificationModel implements AkornModel {
 
     private int classes = 10;
 
+    private int[] steps;
+
     private Builder() {
     }
 
@@ -364,7 +430,10 @@ public final class ClassificationModel implements AkornModel {
     /**
      * Sets {@code L}.
      *
-     * <p>Default: {@code 3}. Fixed at generation time: it shaped the structure, so {@link #build()} rejects another value.
+     * <p>Default: {@code 3}.
+     *
+     * <p>Fixed at generation time: it shaped the structure, so {@link #build()}
+     * rejects another value.
      */
     public Builder L(int L) {
       this.L = L;
@@ -432,11 +501,29 @@ public final class ClassificationModel implements AkornModel {
     }
 
     /**
+     * Kuramoto steps T, one value for every layer or one per layer (3 layers), instead of the
+     * declared ones: e.g. raise T at test time. The weights do not depend on T, so this is not a
+     * hyper-parameter and checkpoints stay compatible.
+     */
+    public Builder steps(int... steps) {
+      this.steps = steps.clone();
+      return this;
+    }
+
+    /**
      * Builds the model and initialises its parameters (call {@link ClassificationModel#close()} when done).
      */
     public ClassificationModel build() {
       if (L != 3) {
         throw new IllegalStateException("L is fixed at generation time to 3; got " + L + ". Regenerate the model with -P L=<value>");
+      }
+      if (steps != null && steps.length != 1 && steps.length != 3) {
+        throw new IllegalArgumentException("steps: expected 1 or 3 values, got " + steps.length);
+      }
+      for (int t : steps == null ? new int[0] : steps) {
+        if (t < 0) {
+          throw new IllegalArgumentException("steps must not be negative, got " + t);
+        }
       }
       return new ClassificationModel(this);
     }

@@ -40,7 +40,8 @@ import org.akorn.runtime.weights.WeightMapping;
  *   <li>{@code xs}: {@code [T, B, 32, 6, 6]}, every state of the last layer, x_1..x_T; Every oscillator state, one per step.
  *   <li>{@code es}: {@code [T + 1, B]}, energies per step, e_0 = 0 then e_1..e_T; Energy per step (es.0 = 0).
  * </ul>
- * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
+ * Every run also returns, per Kuramoto layer, its energies and (when kept) states; raise the
+ * steps T at test time with {@code Builder.steps(...)} or {@code RunOptions.withSteps(...)}.
  *
  * <p>Reference weights: {@link #importReferenceWeights} reads a PyTorch {@code state_dict}
  * saved as {@code .npz} with the reference's own key names (single-layer layout).
@@ -63,11 +64,17 @@ public final class KlayerAttnGta implements AkornModel {
    */
   public static final List<String> OUTPUT_NAMES = List.of("xs", "es");
 
+  /**
+   * Steps per layer from {@link Builder#steps}, or null for the declared ones.
+   */
+  private final int[] steps;
+
   private final NDManager manager;
 
   private final AkornNetwork network;
 
   private KlayerAttnGta(Builder builder) {
+    this.steps = builder.steps == null ? null : builder.steps.clone();
     this.manager = NDManager.newBaseManager();
     try {
       this.network = createNetwork();
@@ -88,19 +95,23 @@ public final class KlayerAttnGta implements AkornModel {
   private AkornNetwork createNetwork() {
     AkornNetwork.Builder builder = AkornNetwork.builder()
         .optInitialState(InitialState.noise());
+    KuramotoLayer layer0 = KuramotoLayer.builder()
+        .setChannels(32)
+        .setOscillatorDim(4)
+        .optSteps(stepsOf(0, 3))
+        .setGtaAttentionConnectivity(4, 6, 6)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
+        .optProjection(true)
+        .optGamma(1.0f)
+        .build();
     builder.addStage(Stage.builder()
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(32)
-            .setOscillatorDim(4)
-            .optSteps(3)
-            .setGtaAttentionConnectivity(4, 6, 6)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.GROUP)
-            .optProjection(true)
-            .optGamma(1.0f)
-            .build())
-          .build());
-    return builder
-            .build();
+        .setLayer(layer0)
+        .build());
+    return builder.build();
+  }
+
+  private int stepsOf(int layer, int declared) {
+    return steps == null ? declared : steps[steps.length == 1 ? 0 : layer];
   }
 
   /**
@@ -219,16 +230,56 @@ public final class KlayerAttnGta implements AkornModel {
   }
 
   /**
+   * Builds the model with the hyper-parameters a checkpoint of this class records, then loads its
+   * weights (e.g. once per executor).
+   */
+  public static KlayerAttnGta fromCheckpoint(Path file) throws IOException {
+    CheckpointMetadata meta = Checkpoints.readMetadata(file);
+    if (!MODEL_NAME.equals(meta.architecture())) {
+      throw new IllegalArgumentException(file + " is a checkpoint of " + meta.architecture() + ", not of " + MODEL_NAME);
+    }
+    Builder builder = builder();
+    KlayerAttnGta model = builder.build();
+    try {
+      model.loadCheckpoint(file);
+    } catch (IOException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    return model;
+  }
+
+  /**
    * Builds a {@link KlayerAttnGta}; every hyper-parameter starts at its default.
    */
   public static final class Builder {
+    private int[] steps;
+
     private Builder() {
+    }
+
+    /**
+     * Kuramoto steps T, one value for every layer or one per layer (1 layer), instead of the
+     * declared ones: e.g. raise T at test time. The weights do not depend on T, so this is not a
+     * hyper-parameter and checkpoints stay compatible.
+     */
+    public Builder steps(int... steps) {
+      this.steps = steps.clone();
+      return this;
     }
 
     /**
      * Builds the model and initialises its parameters (call {@link KlayerAttnGta#close()} when done).
      */
     public KlayerAttnGta build() {
+      if (steps != null && steps.length != 1) {
+        throw new IllegalArgumentException("steps: expected 1 value, got " + steps.length);
+      }
+      for (int t : steps == null ? new int[0] : steps) {
+        if (t < 0) {
+          throw new IllegalArgumentException("steps must not be negative, got " + t);
+        }
+      }
       return new KlayerAttnGta(this);
     }
   }

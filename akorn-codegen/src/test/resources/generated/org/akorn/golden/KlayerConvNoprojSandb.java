@@ -41,7 +41,8 @@ import org.akorn.runtime.weights.WeightMapping;
  *   <li>{@code xs}: {@code [T, B, 8, 7, 7]}, every state of the last layer, x_1..x_T; Every oscillator state, one per step.
  *   <li>{@code es}: {@code [T + 1, B]}, energies per step, e_0 = 0 then e_1..e_T; Energy per step (es.0 = 0).
  * </ul>
- * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
+ * Every run also returns, per Kuramoto layer, its energies and (when kept) states; raise the
+ * steps T at test time with {@code Builder.steps(...)} or {@code RunOptions.withSteps(...)}.
  *
  * <p>Reference weights: {@link #importReferenceWeights} reads a PyTorch {@code state_dict}
  * saved as {@code .npz} with the reference's own key names (single-layer layout).
@@ -64,11 +65,17 @@ public final class KlayerConvNoprojSandb implements AkornModel {
    */
   public static final List<String> OUTPUT_NAMES = List.of("xs", "es");
 
+  /**
+   * Steps per layer from {@link Builder#steps}, or null for the declared ones.
+   */
+  private final int[] steps;
+
   private final NDManager manager;
 
   private final AkornNetwork network;
 
   private KlayerConvNoprojSandb(Builder builder) {
+    this.steps = builder.steps == null ? null : builder.steps.clone();
     this.manager = NDManager.newBaseManager();
     try {
       this.network = createNetwork();
@@ -89,20 +96,24 @@ public final class KlayerConvNoprojSandb implements AkornModel {
   private AkornNetwork createNetwork() {
     AkornNetwork.Builder builder = AkornNetwork.builder()
         .optInitialState(InitialState.noise());
+    KuramotoLayer layer0 = KuramotoLayer.builder()
+        .setChannels(8)
+        .setOscillatorDim(2)
+        .optSteps(stepsOf(0, 2))
+        .setConvConnectivity(5)
+        .optOmega(OmegaTerm.Scope.GLOBAL, 0.3f, true)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.SCALE_AND_BIAS)
+        .optProjection(false)
+        .optGamma(0.7f)
+        .build();
     builder.addStage(Stage.builder()
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(8)
-            .setOscillatorDim(2)
-            .optSteps(2)
-            .setConvConnectivity(5)
-            .optOmega(OmegaTerm.Scope.GLOBAL, 0.3f, true)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.SCALE_AND_BIAS)
-            .optProjection(false)
-            .optGamma(0.7f)
-            .build())
-          .build());
-    return builder
-            .build();
+        .setLayer(layer0)
+        .build());
+    return builder.build();
+  }
+
+  private int stepsOf(int layer, int declared) {
+    return steps == null ? declared : steps[steps.length == 1 ? 0 : layer];
   }
 
   /**
@@ -221,16 +232,56 @@ public final class KlayerConvNoprojSandb implements AkornModel {
   }
 
   /**
+   * Builds the model with the hyper-parameters a checkpoint of this class records, then loads its
+   * weights (e.g. once per executor).
+   */
+  public static KlayerConvNoprojSandb fromCheckpoint(Path file) throws IOException {
+    CheckpointMetadata meta = Checkpoints.readMetadata(file);
+    if (!MODEL_NAME.equals(meta.architecture())) {
+      throw new IllegalArgumentException(file + " is a checkpoint of " + meta.architecture() + ", not of " + MODEL_NAME);
+    }
+    Builder builder = builder();
+    KlayerConvNoprojSandb model = builder.build();
+    try {
+      model.loadCheckpoint(file);
+    } catch (IOException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    return model;
+  }
+
+  /**
    * Builds a {@link KlayerConvNoprojSandb}; every hyper-parameter starts at its default.
    */
   public static final class Builder {
+    private int[] steps;
+
     private Builder() {
+    }
+
+    /**
+     * Kuramoto steps T, one value for every layer or one per layer (1 layer), instead of the
+     * declared ones: e.g. raise T at test time. The weights do not depend on T, so this is not a
+     * hyper-parameter and checkpoints stay compatible.
+     */
+    public Builder steps(int... steps) {
+      this.steps = steps.clone();
+      return this;
     }
 
     /**
      * Builds the model and initialises its parameters (call {@link KlayerConvNoprojSandb#close()} when done).
      */
     public KlayerConvNoprojSandb build() {
+      if (steps != null && steps.length != 1) {
+        throw new IllegalArgumentException("steps: expected 1 value, got " + steps.length);
+      }
+      for (int t : steps == null ? new int[0] : steps) {
+        if (t < 0) {
+          throw new IllegalArgumentException("steps must not be negative, got " + t);
+        }
+      }
       return new KlayerConvNoprojSandb(this);
     }
   }

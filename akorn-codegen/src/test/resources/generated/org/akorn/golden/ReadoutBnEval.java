@@ -40,7 +40,6 @@ import org.akorn.runtime.weights.WeightMapping;
  * <ul>
  *   <li>{@code y}: {@code [B, 16, 6, 6]}, the last stimulus c (read-out); The read-out.
  * </ul>
- * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
  *
  * <p>Reference weights: {@link #importReferenceWeights} reads a PyTorch {@code state_dict}
  * saved as {@code .npz} with the reference's own key names (read-out-only layout).
@@ -87,9 +86,9 @@ public final class ReadoutBnEval implements AkornModel {
 
   private OpChain createReadOut() {
     return new OpChain(List.of(
-          new ReadOutConv(16, 16, 2, 3),
-          new ResidualFeedForward(16, 16, 3, FeatureNorm.BATCH),
-          new NormReluConv(16, 16, 3, FeatureNorm.BATCH)));
+        new ReadOutConv(16, 16, 2, 3),
+        new ResidualFeedForward(16, 16, 3, FeatureNorm.BATCH),
+        new NormReluConv(16, 16, 3, FeatureNorm.BATCH)));
   }
 
   /**
@@ -192,6 +191,26 @@ public final class ReadoutBnEval implements AkornModel {
   @Override
   public void close() {
     manager.close();
+  }
+
+  /**
+   * Builds the model with the hyper-parameters a checkpoint of this class records, then loads its
+   * weights (e.g. once per executor).
+   */
+  public static ReadoutBnEval fromCheckpoint(Path file) throws IOException {
+    CheckpointMetadata meta = Checkpoints.readMetadata(file);
+    if (!MODEL_NAME.equals(meta.architecture())) {
+      throw new IllegalArgumentException(file + " is a checkpoint of " + meta.architecture() + ", not of " + MODEL_NAME);
+    }
+    Builder builder = builder();
+    ReadoutBnEval model = builder.build();
+    try {
+      model.loadCheckpoint(file);
+    } catch (IOException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    return model;
   }
 
   /**

@@ -51,7 +51,8 @@ import org.akorn.runtime.weights.WeightMapping;
  *   <li>{@code xs}: {@code [T, B, 32, 9, 9]}, every state of the last layer, x_1..x_T
  *   <li>{@code es}: {@code [T + 1, B]}, energies per step, e_0 = 0 then e_1..e_T
  * </ul>
- * Every run also returns, per Kuramoto layer, its energies and (when kept) states.
+ * Every run also returns, per Kuramoto layer, its energies and (when kept) states; raise the
+ * steps T at test time with {@code Builder.steps(...)} or {@code RunOptions.withSteps(...)}.
  *
  * <p>Hyper-parameters (set them with {@link #builder()}):
  * <ul>
@@ -93,11 +94,17 @@ public final class SudokuModel implements AkornModel {
 
   private final double gamma;
 
+  /**
+   * Steps per layer from {@link Builder#steps}, or null for the declared ones.
+   */
+  private final int[] steps;
+
   private final NDManager manager;
 
   private final AkornNetwork network;
 
   private SudokuModel(Builder builder) {
+    this.steps = builder.steps == null ? null : builder.steps.clone();
     this.ch = builder.ch;
     this.n = builder.n;
     this.heads = builder.heads;
@@ -124,26 +131,32 @@ public final class SudokuModel implements AkornModel {
     AkornNetwork.Builder builder = AkornNetwork.builder()
         .optStem(new EmbeddingStem(10, this.ch))
         .optInitialState(InitialState.clampedNoise());
+    KuramotoLayer layer0 = KuramotoLayer.builder()
+        .setChannels(this.ch)
+        .setOscillatorDim(this.n)
+        .optSteps(stepsOf(0, this.T))
+        .setGtaAttentionConnectivity(this.heads, 9, 9)
+        .optOmega(OmegaTerm.Scope.GLOBAL, 0.1f, false)
+        .optStimulusNorm(KuramotoLayer.StimulusNorm.NONE)
+        .optProjection(true)
+        .build();
+    OpChain readOut0 = new OpChain(List.of(
+        new ReadOutConv(this.ch, this.ch, this.n, 1),
+        new ResidualFeedForward(this.ch, this.ch, 1, FeatureNorm.NONE),
+        new NormReluConv(this.ch, this.ch, 1, FeatureNorm.NONE)));
     builder.addStage(Stage.builder()
-          .setLayer(KuramotoLayer.builder()
-            .setChannels(this.ch)
-            .setOscillatorDim(this.n)
-            .optSteps(this.T)
-            .setGtaAttentionConnectivity(this.heads, 9, 9)
-            .optOmega(OmegaTerm.Scope.GLOBAL, 0.1f, false)
-            .optStimulusNorm(KuramotoLayer.StimulusNorm.NONE)
-            .optProjection(true)
-            .build())
-          .optReadOut(new OpChain(List.of(
-            new ReadOutConv(this.ch, this.ch, this.n, 1),
-            new ResidualFeedForward(this.ch, this.ch, 1, FeatureNorm.NONE),
-            new NormReluConv(this.ch, this.ch, 1, FeatureNorm.NONE))))
-          .build());
+        .setLayer(layer0)
+        .optReadOut(readOut0)
+        .build());
     return builder
-            .optHead(new CellHead(this.ch, 9))
-            .optOutputName("logits")
-            .optGamma((float) this.gamma, true)
-            .build();
+        .optHead(new CellHead(this.ch, 9))
+        .optOutputName("logits")
+        .optGamma((float) this.gamma, true)
+        .build();
+  }
+
+  private int stepsOf(int layer, int declared) {
+    return steps == null ? declared : steps[steps.length == 1 ? 0 : layer];
   }
 
   /**
@@ -271,6 +284,42 @@ public final class SudokuModel implements AkornModel {
   }
 
   /**
+   * Builds the model with the hyper-parameters a checkpoint of this class records, then loads its
+   * weights (e.g. once per executor).
+   */
+  public static SudokuModel fromCheckpoint(Path file) throws IOException {
+    CheckpointMetadata meta = Checkpoints.readMetadata(file);
+    if (!MODEL_NAME.equals(meta.architecture())) {
+      throw new IllegalArgumentException(file + " is a checkpoint of " + meta.architecture() + ", not of " + MODEL_NAME);
+    }
+    Builder builder = builder();
+    Map<String, String> values = meta.hyperParameters();
+    if (values.containsKey("ch")) {
+      builder.ch(Integer.parseInt(values.get("ch")));
+    }
+    if (values.containsKey("n")) {
+      builder.n(Integer.parseInt(values.get("n")));
+    }
+    if (values.containsKey("heads")) {
+      builder.heads(Integer.parseInt(values.get("heads")));
+    }
+    if (values.containsKey("T")) {
+      builder.T(Integer.parseInt(values.get("T")));
+    }
+    if (values.containsKey("gamma")) {
+      builder.gamma(Double.parseDouble(values.get("gamma")));
+    }
+    SudokuModel model = builder.build();
+    try {
+      model.loadCheckpoint(file);
+    } catch (IOException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    return model;
+  }
+
+  /**
    * Builds a {@link SudokuModel}; every hyper-parameter starts at its default.
    */
   public static final class Builder {
@@ -283,6 +332,8 @@ public final class SudokuModel implements AkornModel {
     private int T = 4;
 
     private double gamma = 1.0;
+
+    private int[] steps;
 
     private Builder() {
     }
@@ -338,9 +389,27 @@ public final class SudokuModel implements AkornModel {
     }
 
     /**
+     * Kuramoto steps T, one value for every layer or one per layer (1 layer), instead of the
+     * declared ones: e.g. raise T at test time. The weights do not depend on T, so this is not a
+     * hyper-parameter and checkpoints stay compatible.
+     */
+    public Builder steps(int... steps) {
+      this.steps = steps.clone();
+      return this;
+    }
+
+    /**
      * Builds the model and initialises its parameters (call {@link SudokuModel#close()} when done).
      */
     public SudokuModel build() {
+      if (steps != null && steps.length != 1) {
+        throw new IllegalArgumentException("steps: expected 1 value, got " + steps.length);
+      }
+      for (int t : steps == null ? new int[0] : steps) {
+        if (t < 0) {
+          throw new IllegalArgumentException("steps must not be negative, got " + t);
+        }
+      }
       return new SudokuModel(this);
     }
   }

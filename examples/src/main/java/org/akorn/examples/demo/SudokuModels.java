@@ -59,15 +59,10 @@ public final class SudokuModels {
   /** A model built from a checkpoint's metadata alone, with the checkpoint's weights loaded. */
   public static AkornModel fromCheckpoint(Path file) throws IOException {
     CheckpointMetadata meta = Checkpoints.readMetadata(file);
-    int size = sizeOf(meta.architecture());
-    AkornModel model = create(size, SudokuHyperParameters.fromMap(meta.hyperParameters()), 0L);
-    try {
-      model.loadCheckpoint(file);
-    } catch (IOException | RuntimeException e) {
-      model.close();
-      throw e;
-    }
-    return model;
+    return switch (sizeOf(meta.architecture())) {
+      case 4 -> Sudoku4.fromCheckpoint(file);
+      default -> Sudoku.fromCheckpoint(file);
+    };
   }
 
   /** The board size a model works on (from its name). */
