@@ -151,9 +151,10 @@ public final class SudokuTrainer {
                 + " non-finite steps; last loss " + lastLoss);
           }
           long bad = trainer.stepCount();
+          float badNorm = trainer.lastGradientNorm();
           Checkpoints.resume(state, trainer, model.modelName(), model.hyperParameters());
-          bar.message(String.format(Locale.ROOT, "  step %d: non-finite loss or gradient norm;"
-              + " restored the snapshot of step %d", bad, trainer.stepCount()));
+          bar.message(String.format(Locale.ROOT, "  step %d: loss %s, gradient norm %s;"
+              + " restored the snapshot of step %d", bad, lastLoss, badNorm, trainer.stepCount()));
           trainNanos += System.nanoTime() - t0;
           continue;
         }
