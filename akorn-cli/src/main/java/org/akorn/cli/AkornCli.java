@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = AkornCli.Version.class,
     description = "Compile and run Artificial Kuramoto Oscillatory Neuron (AKOrN) models.",
+    footer = {"", "End-to-end demos (train, evaluate, figures): bin/akorn demo --help"},
     subcommands = {
       CommandLine.HelpCommand.class,
       CheckCommand.class,

@@ -34,11 +34,18 @@ public final class LineChart {
   private final String yLabel;
   private final List<String> names = new ArrayList<>();
   private final List<double[]> series = new ArrayList<>();
+  private int firstX;
 
   public LineChart(String title, String xLabel, String yLabel) {
     this.title = title;
     this.xLabel = xLabel;
     this.yLabel = yLabel;
+  }
+
+  /** The x value of every series' first point (default 0); e.g. 1 for steps counted from 1. */
+  public LineChart optFirstX(int value) {
+    firstX = value;
+    return this;
   }
 
   public LineChart add(String name, double[] values) {
@@ -101,7 +108,7 @@ public final class LineChart {
       int x = LEFT + (int) Math.round((double) plotW * xv / maxX);
       g.setColor(Color.DARK_GRAY);
       g.drawLine(x, TOP + plotH, x, TOP + plotH + 4);
-      String label = Integer.toString(xv);
+      String label = Integer.toString(xv + firstX);
       g.drawString(label, x - fm.stringWidth(label) / 2, TOP + plotH + 16);
     }
     g.setColor(Color.BLACK);
