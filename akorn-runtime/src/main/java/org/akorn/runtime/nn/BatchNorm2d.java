@@ -1,12 +1,10 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
@@ -14,7 +12,7 @@ import org.akorn.runtime.weights.WeightMapping;
  * momentum 0.1): training uses batch statistics and updates the running mean and (unbiased)
  * variance; inference uses the running statistics.
  */
-public final class BatchNorm2d extends AkornBlock implements ArrayOp {
+public final class BatchNorm2d extends ArrayOpBlock {
   private final int channels;
   private final float eps = 1e-5f;
   private final float momentum = 0.1f;
@@ -59,12 +57,6 @@ public final class BatchNorm2d extends AkornBlock implements ArrayOp {
     // the running mean and unbiased variance in training, the running statistics otherwise. DJL's
     // momentum is the share kept (it passes 1 - momentum to PyTorch).
     return BatchNorm.batchNorm(x, rm, rv, w, b, 1, 1f - momentum, eps, training).singletonOrThrow();
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

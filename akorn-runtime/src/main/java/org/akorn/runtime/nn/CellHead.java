@@ -2,17 +2,15 @@ package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
  * Per-cell classifier: {@code ReLU -> 1x1 conv C -> K}, returned channels-last {@code [B, H, W,
  * K]} (Sudoku logits). Reference keys mirror {@code Sequential(ReLU, Conv2d)}: {@code 1.*}.
  */
-public final class CellHead extends AkornBlock implements ArrayOp {
+public final class CellHead extends ArrayOpBlock {
   private final Conv2dBlock conv;
 
   public CellHead(int channels, int classes) {
@@ -24,12 +22,6 @@ public final class CellHead extends AkornBlock implements ArrayOp {
   @Override
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     return conv.apply(ps, Activation.relu(x), training).transpose(0, 2, 3, 1);
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

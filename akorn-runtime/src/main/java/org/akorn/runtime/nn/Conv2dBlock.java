@@ -1,12 +1,10 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
@@ -14,7 +12,7 @@ import org.akorn.runtime.weights.WeightMapping;
  * layout ({@code weight [Cout, Cin, k, k]}, {@code bias [Cout]}) and reference keys
  * {@code weight} / {@code bias}.
  */
-public final class Conv2dBlock extends AkornBlock implements ArrayOp {
+public final class Conv2dBlock extends ArrayOpBlock {
   private final int inChannels;
   private final int outChannels;
   private final int kernel;
@@ -64,12 +62,6 @@ public final class Conv2dBlock extends AkornBlock implements ArrayOp {
             new Shape(1, 1),
             1)
         .singletonOrThrow();
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

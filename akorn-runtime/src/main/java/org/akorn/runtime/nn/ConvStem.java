@@ -1,10 +1,8 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
@@ -12,7 +10,7 @@ import org.akorn.runtime.weights.WeightMapping;
  * conv. Covers the classification stem (3x3, no bias) and the object-discovery patchify stem
  * (kernel = stride = patch, {@code (x - 0.5) / 0.5}). Reference keys are the conv's.
  */
-public final class ConvStem extends AkornBlock implements ArrayOp {
+public final class ConvStem extends ArrayOpBlock {
   private final float[] mean;
   private final float[] std;
   private final Conv2dBlock conv;
@@ -57,12 +55,6 @@ public final class ConvStem extends AkornBlock implements ArrayOp {
       in = x.sub(m).div(s);
     }
     return conv.apply(ps, in, training);
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

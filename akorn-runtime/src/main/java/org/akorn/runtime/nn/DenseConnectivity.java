@@ -1,10 +1,8 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
@@ -12,7 +10,7 @@ import org.akorn.runtime.weights.WeightMapping;
  * {@code [B, ...] -> flatten -> Linear(D, D) -> [B, ...]} with {@code D} the product of the
  * non-batch dimensions. Reference keys {@code weight} / {@code bias}.
  */
-public final class DenseConnectivity extends AkornBlock implements ArrayOp {
+public final class DenseConnectivity extends ArrayOpBlock {
   private final LinearBlock linear;
 
   public DenseConnectivity(int features) {
@@ -23,12 +21,6 @@ public final class DenseConnectivity extends AkornBlock implements ArrayOp {
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     Shape s = x.getShape();
     return linear.apply(ps, x.reshape(s.get(0), -1), training).reshape(s);
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

@@ -1,19 +1,17 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
  * Integer grid {@code [B, H, W]} (values in {@code [0, vocab)}) to stimulus {@code [B, C, H, W]}
  * by a learned table {@code weight [vocab, C]} (PyTorch's {@code nn.Embedding}, N(0,1) init).
  */
-public final class EmbeddingStem extends AkornBlock implements ArrayOp {
+public final class EmbeddingStem extends ArrayOpBlock {
   private final int vocab;
   private final int channels;
   private final Parameter weight;
@@ -41,12 +39,6 @@ public final class EmbeddingStem extends AkornBlock implements ArrayOp {
       axes[i] = i - 1;
     }
     return emb.transpose(axes);
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

@@ -1,11 +1,9 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
@@ -13,7 +11,7 @@ import org.akorn.runtime.weights.WeightMapping;
  * sample and group of {@code C / groups} consecutive channels (biased variance), then an optional
  * per-channel affine {@code weight} / {@code bias}.
  */
-public final class GroupNorm extends AkornBlock implements ArrayOp {
+public final class GroupNorm extends ArrayOpBlock {
   private final int groups;
   private final int channels;
   private final float eps;
@@ -60,12 +58,6 @@ public final class GroupNorm extends AkornBlock implements ArrayOp {
               .add(ps.getValue(bias, x.getDevice(), training).reshape(bc));
     }
     return y;
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

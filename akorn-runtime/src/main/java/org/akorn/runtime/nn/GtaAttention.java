@@ -1,7 +1,6 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -9,7 +8,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
-import ai.djl.util.PairList;
 import java.util.function.UnaryOperator;
 import org.akorn.runtime.weights.WeightMapping;
 
@@ -27,7 +25,7 @@ import org.akorn.runtime.weights.WeightMapping;
  * no transposes; the GTA products are two broadcast multiply-adds on paired features, {@code y =
  * x * (M_00, M_11) + swap(x) * (M_01, M_10)}, with the attention scale folded into q's blocks.
  */
-public final class GtaAttention extends AkornBlock implements ArrayOp {
+public final class GtaAttention extends ArrayOpBlock {
   private final int channels;
   private final int heads;
   private final int headDim;
@@ -222,12 +220,6 @@ public final class GtaAttention extends AkornBlock implements ArrayOp {
   @Override
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     return bind(ps, x, training).apply(x);
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

@@ -1,16 +1,14 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.akorn.runtime.weights.WeightMapping;
 
 /** {@code y = x W^T + b} over the last axis, PyTorch layout {@code weight [out, in]}. */
-public final class LinearBlock extends AkornBlock implements ArrayOp {
+public final class LinearBlock extends ArrayOpBlock {
   private final int in;
   private final int out;
   private final Parameter weight;
@@ -37,12 +35,6 @@ public final class LinearBlock extends AkornBlock implements ArrayOp {
     NDArray w = ps.getValue(weight, x.getDevice(), training);
     NDArray b = bias == null ? null : ps.getValue(bias, x.getDevice(), training);
     return Linear.linear(x, w, b).singletonOrThrow();
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

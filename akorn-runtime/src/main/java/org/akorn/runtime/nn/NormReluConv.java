@@ -2,17 +2,15 @@ package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
  * {@code conv(ReLU(norm(x)))} (the reference's {@code BNReLUConv2d}); reference keys {@code fn.0.*}
  * (norm) and {@code fn.2.*} (conv).
  */
-public final class NormReluConv extends AkornBlock implements ArrayOp {
+public final class NormReluConv extends ArrayOpBlock {
   private final ArrayOp norm;
   private final Conv2dBlock conv;
 
@@ -30,12 +28,6 @@ public final class NormReluConv extends AkornBlock implements ArrayOp {
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     NDArray y = norm == null ? x : norm.apply(ps, x, training);
     return conv.apply(ps, Activation.relu(y), training);
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

@@ -1,11 +1,9 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.function.UnaryOperator;
 import org.akorn.runtime.weights.WeightMapping;
 
@@ -14,7 +12,7 @@ import org.akorn.runtime.weights.WeightMapping;
  * {@code w} the L2 norm of a learnable 2-vector, one for the layer ({@link Scope#GLOBAL}) or one
  * per channel pair ({@link Scope#PER_PAIR}); reference key {@code omg_param}.
  */
-public final class OmegaTerm extends AkornBlock implements ArrayOp {
+public final class OmegaTerm extends ArrayOpBlock {
 
   /** Whether one frequency serves the whole layer or each channel pair has its own. */
   public enum Scope {
@@ -79,12 +77,6 @@ public final class OmegaTerm extends AkornBlock implements ArrayOp {
   @Override
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     return bind(ps, x, training).apply(x);
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

@@ -1,10 +1,8 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import org.akorn.runtime.weights.WeightMapping;
@@ -13,7 +11,7 @@ import org.akorn.runtime.weights.WeightMapping;
  * A sequence of {@link ArrayOp}s applied in order (an empty chain is the identity). Reference
  * keys follow {@code nn.Sequential}: child i under {@code "<i>."}.
  */
-public final class OpChain extends AkornBlock implements ArrayOp {
+public final class OpChain extends ArrayOpBlock {
   private final List<ArrayOp> ops;
 
   public OpChain(List<? extends ArrayOp> ops) {
@@ -37,12 +35,6 @@ public final class OpChain extends AkornBlock implements ArrayOp {
       y = op.apply(ps, y, training);
     }
     return y;
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

@@ -1,14 +1,12 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.akorn.runtime.weights.WeightMapping;
 
 /** Global pool then {@code Linear(C, classes)}; reference keys are the linear's. */
-public final class PooledLinearHead extends AkornBlock implements ArrayOp {
+public final class PooledLinearHead extends ArrayOpBlock {
   private final Pooling pooling;
   private final LinearBlock linear;
 
@@ -20,12 +18,6 @@ public final class PooledLinearHead extends AkornBlock implements ArrayOp {
   @Override
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     return linear.apply(ps, pooling.apply(x), training);
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

@@ -2,10 +2,8 @@ package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
@@ -13,7 +11,7 @@ import org.akorn.runtime.weights.WeightMapping;
  * features). Reference keys mirror the reference's {@code Sequential(Identity, pool, Reshape,
  * Linear, ReLU, Linear)}: {@code 3.*} and {@code 5.*}.
  */
-public final class PooledMlpHead extends AkornBlock implements ArrayOp {
+public final class PooledMlpHead extends ArrayOpBlock {
   private final Pooling pooling;
   private final LinearBlock first;
   private final LinearBlock second;
@@ -28,12 +26,6 @@ public final class PooledMlpHead extends AkornBlock implements ArrayOp {
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     NDArray h = Activation.relu(first.apply(ps, pooling.apply(x), training));
     return second.apply(ps, h, training);
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

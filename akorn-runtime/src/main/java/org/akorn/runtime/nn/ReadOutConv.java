@@ -1,11 +1,9 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
@@ -13,7 +11,7 @@ import org.akorn.runtime.weights.WeightMapping;
  * (consecutive groups of N), the L2 norm over N, plus a bias per output channel. Reference keys
  * {@code invconv.weight}, {@code invconv.bias}, {@code bias}.
  */
-public final class ReadOutConv extends AkornBlock implements ArrayOp {
+public final class ReadOutConv extends ArrayOpBlock {
   private final int outChannels;
   private final int groupSize;
   private final Conv2dBlock conv;
@@ -50,12 +48,6 @@ public final class ReadOutConv extends AkornBlock implements ArrayOp {
     NDArray norm = y.reshape(NnUtil.groupShape(s, groupSize)).square().sum(new int[] {2}).sqrt();
     Shape bc = NnUtil.channelShape(outChannels, norm.getShape().dimension());
     return norm.add(ps.getValue(bias, x.getDevice(), training).reshape(bc));
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

@@ -1,17 +1,15 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
  * {@code x + FF(x)} with {@code FF = NormReluConv(C, hidden) -> NormReluConv(hidden, C)} (the
  * reference's {@code ResBlock(FF(...))}); reference keys {@code fn.fn.0.*}, {@code fn.fn.1.*}.
  */
-public final class ResidualFeedForward extends AkornBlock implements ArrayOp {
+public final class ResidualFeedForward extends ArrayOpBlock {
   private final NormReluConv first;
   private final NormReluConv second;
 
@@ -23,12 +21,6 @@ public final class ResidualFeedForward extends AkornBlock implements ArrayOp {
   @Override
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     return x.add(second.apply(ps, first.apply(ps, x, training), training));
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

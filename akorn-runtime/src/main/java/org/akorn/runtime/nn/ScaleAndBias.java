@@ -1,15 +1,13 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.akorn.runtime.weights.WeightMapping;
 
 /** Per-channel {@code x * scale + bias} on {@code [B, C, ...]}; reference keys scale / bias. */
-public final class ScaleAndBias extends AkornBlock implements ArrayOp {
+public final class ScaleAndBias extends ArrayOpBlock {
   private final int channels;
   private final Parameter scale;
   private final Parameter bias;
@@ -29,12 +27,6 @@ public final class ScaleAndBias extends AkornBlock implements ArrayOp {
     Shape bc = NnUtil.channelShape(channels, x.getShape().dimension());
     return x.mul(ps.getValue(scale, x.getDevice(), training).reshape(bc))
         .add(ps.getValue(bias, x.getDevice(), training).reshape(bc));
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override
