@@ -50,8 +50,8 @@ public final class ConvStem extends ArrayOpBlock {
     NDArray in = x;
     if (mean != null) {
       Shape bc = NnUtil.channelShape(mean.length, x.getShape().dimension());
-      NDArray m = NnUtil.onDeviceOf(x.getManager().create(mean).reshape(bc), x);
-      NDArray s = NnUtil.onDeviceOf(x.getManager().create(std).reshape(bc), x);
+      NDArray m = NnUtil.onDeviceOf(NnUtil.constant(x.getManager(), mean, bc), x);
+      NDArray s = NnUtil.onDeviceOf(NnUtil.constant(x.getManager(), std, bc), x);
       in = x.sub(m).div(s);
     }
     return conv.apply(ps, in, training);

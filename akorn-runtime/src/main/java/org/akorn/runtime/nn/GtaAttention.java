@@ -126,7 +126,7 @@ public final class GtaAttention extends ArrayOpBlock {
       for (int i = 0; i < 4; i++) {
         NDArray[] c = coefficients(ps, mats[i], like, h, w, training);
         if (i == 0) {
-          c = new NDArray[] {c[0].mul(scale), c[1].mul(scale)};
+          c = new NDArray[] {NnUtil.mul(c[0], scale), NnUtil.mul(c[1], scale)};
         }
         coef[i] =
             new NDArray[] {c[0].reshape(1, 1, pairs, 2, hw), c[1].reshape(1, 1, pairs, 2, hw)};
@@ -148,7 +148,7 @@ public final class GtaAttention extends ArrayOpBlock {
         }
         qkv[i] = t.reshape(b, heads, headDim, hw);
       }
-      NDArray q = gta ? qkv[0] : qkv[0].mul(scale); // with GTA the scale is in q's blocks
+      NDArray q = gta ? qkv[0] : NnUtil.mul(qkv[0], scale); // with GTA the scale is in q's blocks
       NDArray attn = q.transpose(0, 1, 3, 2).matMul(qkv[1]).softmax(-1); // [B, heads, HW, HW]
       NDArray o = qkv[2].matMul(attn.transpose(0, 1, 3, 2)); // [B, heads, d, HW]
       if (gta) {
@@ -192,7 +192,7 @@ public final class GtaAttention extends ArrayOpBlock {
       a[d * in + i0] += (float) (1.0 - l1);
       a[d * in + i1] += (float) l1;
     }
-    return manager.create(a, new Shape(out, in));
+    return NnUtil.constant(manager, a, new Shape(out, in));
   }
 
   /**

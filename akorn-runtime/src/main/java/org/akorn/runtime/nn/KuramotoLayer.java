@@ -157,7 +157,7 @@ public final class KuramotoLayer extends AkornBlock {
           } else {
             dx = y;
           }
-          NDArray step = g != null ? dx.mul(g) : dx.mul(fixedGamma);
+          NDArray step = g != null ? dx.mul(g) : NnUtil.mul(dx, fixedGamma);
           next = Sphere.normalize(x.add(step), n);
           NDScope.unregister(next, energy);
         }

@@ -1,6 +1,8 @@
 package org.akorn.runtime.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /** Shape helpers shared by the blocks. */
@@ -30,6 +32,47 @@ final class NnUtil {
   /** {@code a} moved to the device of {@code like} (no copy when it is already there). */
   static NDArray onDeviceOf(NDArray a, NDArray like) {
     return a.toDevice(like.getDevice(), false);
+  }
+
+  /**
+   * {@code x * value}, safe under autograd: use it instead of {@code x.mul(2f)} in a forward
+   * pass.
+   *
+   * <p>DJL's PyTorch engine runs {@code x.mul(Number)} as {@code x.mul(manager.create(n))} and
+   * closes that scalar at once; {@code create} wraps a Java direct buffer without copying
+   * ({@code from_blob}) and keeps the buffer alive only while its NDArray is open. Autograd saves
+   * the scalar (MulBackward and DivBackward the other factor, MaximumBackward both operands), so
+   * once the garbage collector frees the buffer, backward reads freed memory: a garbage or NaN
+   * gradient after a finite loss, whenever a collection falls between forward and backward. An
+   * array from {@link NDManager#full} is allocated by the engine itself, and closing its handle
+   * leaves the tensor to autograd.
+   */
+  static NDArray mul(NDArray x, float value) {
+    try (NDArray s = scalar(x, value)) {
+      return x.mul(s);
+    }
+  }
+
+  /** {@code max(x, value)}, safe under autograd (see {@link #mul(NDArray, float)}). */
+  static NDArray maximum(NDArray x, float value) {
+    try (NDArray s = scalar(x, value)) {
+      return x.maximum(s);
+    }
+  }
+
+  /** A float32 scalar on the device of {@code like}, in memory the engine allocated. */
+  private static NDArray scalar(NDArray like, float value) {
+    return like.getManager().full(new Shape(), value, DataType.FLOAT32, like.getDevice());
+  }
+
+  /**
+   * {@code manager.create(data, shape)} copied into memory the engine owns, for constants of the
+   * forward pass that autograd may keep after they are closed (see {@link #mul(NDArray, float)}).
+   */
+  static NDArray constant(NDManager manager, float[] data, Shape shape) {
+    try (NDArray wrapped = manager.create(data, shape)) {
+      return wrapped.duplicate();
+    }
   }
 
   /** Sum over every axis but the first: {@code [B, ...] -> [B]}. */

@@ -66,7 +66,7 @@ public final class OmegaTerm extends ArrayOpBlock {
     signDims[2] = 2;
     NDArray sign =
         NnUtil.onDeviceOf(
-            like.getManager().create(new float[] {1f, -1f}).reshape(new Shape(signDims)), like);
+            NnUtil.constant(like.getManager(), new float[] {1f, -1f}, new Shape(signDims)), like);
     NDArray factor = sign.mul(w);
     return x -> {
       Shape s = x.getShape();

@@ -14,7 +14,7 @@ public final class Sphere {
     // Not NDArray.normalize / norm: PyTorch's vector-norm reduction over this middle axis is
     // tens of times slower on CPU than square, sum, sqrt (measured, docs/performance.md).
     NDArray g = x.reshape(NnUtil.groupShape(x.getShape(), n));
-    NDArray norm = g.square().sum(new int[] {2}, true).sqrt().maximum(EPS);
+    NDArray norm = NnUtil.maximum(g.square().sum(new int[] {2}, true).sqrt(), EPS);
     return g.div(norm).reshape(x.getShape());
   }
 }
