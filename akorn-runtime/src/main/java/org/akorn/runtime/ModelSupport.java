@@ -4,15 +4,20 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.akorn.runtime.checkpoint.CheckpointMetadata;
+import org.akorn.runtime.checkpoint.Checkpoints;
 import org.akorn.runtime.nn.KuramotoResult;
 
 /**
- * Small helpers the generated model classes call: input checks with one clear message, and the
- * stacking of per-step states and energies into single arrays.
+ * Small helpers the generated model classes call: input checks with one clear message, the
+ * stacking of per-step states and energies into single arrays, the check of call-time steps, and
+ * building a model from a checkpoint.
  */
 public final class ModelSupport {
   private ModelSupport() {}
@@ -130,5 +135,53 @@ public final class ModelSupport {
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Checks Kuramoto steps given instead of the declared ones: null (keep the declared), one value
+   * for every layer, or one per layer; none negative.
+   *
+   * @throws IllegalArgumentException e.g. {@code steps: expected 1 or 3 values, got 2}
+   */
+  public static void checkSteps(int[] steps, int layers) {
+    if (steps == null) {
+      return;
+    }
+    if (steps.length != 1 && steps.length != layers) {
+      throw new IllegalArgumentException(layers == 1
+          ? "steps: expected 1 value, got " + steps.length
+          : "steps: expected 1 or " + layers + " values, got " + steps.length);
+    }
+    for (int t : steps) {
+      if (t < 0) {
+        throw new IllegalArgumentException("steps must not be negative, got " + t);
+      }
+    }
+  }
+
+  /**
+   * The metadata of a checkpoint that must belong to {@code modelName}.
+   *
+   * @throws IllegalArgumentException for a checkpoint of another model
+   */
+  public static CheckpointMetadata checkpointMetadata(Path file, String modelName)
+      throws IOException {
+    CheckpointMetadata meta = Checkpoints.readMetadata(file);
+    if (!modelName.equals(meta.architecture())) {
+      throw new IllegalArgumentException(
+          file + " is a checkpoint of " + meta.architecture() + ", not of " + modelName);
+    }
+    return meta;
+  }
+
+  /** Loads {@code file} into a freshly built {@code model}; closes the model if that fails. */
+  public static <M extends AkornModel> M loadOrClose(M model, Path file) throws IOException {
+    try {
+      model.loadCheckpoint(file);
+    } catch (IOException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    return model;
   }
 }

@@ -58,4 +58,24 @@ class ModelSupportTest {
       assertThrows(IllegalArgumentException.class, () -> ModelSupport.energies(List.of(r, shorter)));
     }
   }
+
+  @Test
+  void checkStepsAcceptsNoneOneOrOnePerLayer() {
+    ModelSupport.checkSteps(null, 3);
+    ModelSupport.checkSteps(new int[] {32}, 3);
+    ModelSupport.checkSteps(new int[] {4, 5, 6}, 3);
+  }
+
+  @Test
+  void checkStepsRejectsAWrongCountOrANegativeValue() {
+    IllegalArgumentException count =
+        assertThrows(IllegalArgumentException.class, () -> ModelSupport.checkSteps(new int[] {1, 2}, 3));
+    assertThat(count).hasMessageThat().isEqualTo("steps: expected 1 or 3 values, got 2");
+    IllegalArgumentException single =
+        assertThrows(IllegalArgumentException.class, () -> ModelSupport.checkSteps(new int[] {1, 2}, 1));
+    assertThat(single).hasMessageThat().isEqualTo("steps: expected 1 value, got 2");
+    IllegalArgumentException negative =
+        assertThrows(IllegalArgumentException.class, () -> ModelSupport.checkSteps(new int[] {-1}, 1));
+    assertThat(negative).hasMessageThat().isEqualTo("steps must not be negative, got -1");
+  }
 }

@@ -1,5 +1,7 @@
 package org.akorn.codegen.java;
 
+import static org.akorn.codegen.java.RuntimeTypes.MODEL_SUPPORT;
+
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
@@ -108,19 +110,7 @@ final class BuilderWriter {
           .endControlFlow();
     }
     if (layers > 0) {
-      if (layers == 1) {
-        build.beginControlFlow("if (steps != null && steps.length != 1)");
-      } else {
-        build.beginControlFlow("if (steps != null && steps.length != 1 && steps.length != $L)", layers);
-      }
-      build.addStatement("throw new $T($S + steps.length)", IllegalArgumentException.class,
-              layers == 1 ? "steps: expected 1 value, got " : "steps: expected 1 or " + layers + " values, got ")
-          .endControlFlow();
-      build.beginControlFlow("for (int t : steps == null ? new int[0] : steps)")
-          .beginControlFlow("if (t < 0)")
-          .addStatement("throw new $T($S + t)", IllegalArgumentException.class, "steps must not be negative, got ")
-          .endControlFlow()
-          .endControlFlow();
+      build.addStatement("$T.checkSteps(steps, $L)", MODEL_SUPPORT, layers);
     }
     b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     return b.addMethod(build.addStatement("return new $T(this)", ctx.self).build()).build();

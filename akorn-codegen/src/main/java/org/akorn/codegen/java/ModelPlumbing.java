@@ -102,14 +102,12 @@ final class ModelPlumbing {
         .addException(IOException.class)
         .addJavadoc("Builds the model with the hyper-parameters a checkpoint of this class records, then loads its\n"
             + "weights (e.g. once per executor).\n")
-        .addStatement("$T meta = $T.readMetadata(file)", CHECKPOINT_METADATA, CHECKPOINTS)
-        .beginControlFlow("if (!MODEL_NAME.equals(meta.architecture()))")
-        .addStatement("throw new $T(file + $S + meta.architecture() + $S + MODEL_NAME)",
-            IllegalArgumentException.class, " is a checkpoint of ", ", not of ")
-        .endControlFlow()
         .addStatement("$T builder = builder()", ctx.builder);
-    if (!ctx.model.parameters().isEmpty()) {
-      m.addStatement("$T values = meta.hyperParameters()", STRING_MAP);
+    if (ctx.model.parameters().isEmpty()) {
+      m.addStatement("$T.checkpointMetadata(file, MODEL_NAME)", MODEL_SUPPORT);
+    } else {
+      m.addStatement("$T values = $T.checkpointMetadata(file, MODEL_NAME).hyperParameters()",
+          STRING_MAP, MODEL_SUPPORT);
     }
     for (HyperParameter p : ctx.model.parameters()) {
       String name = ctx.params.get(p.name());
@@ -123,15 +121,7 @@ final class ModelPlumbing {
           .addStatement("builder.$N($L)", name, parse)
           .endControlFlow();
     }
-    return m.addStatement("$T model = builder.build()", ctx.self)
-        .beginControlFlow("try")
-        .addStatement("model.loadCheckpoint(file)")
-        .nextControlFlow("catch ($T | $T e)", IOException.class, RuntimeException.class)
-        .addStatement("model.close()")
-        .addStatement("throw e")
-        .endControlFlow()
-        .addStatement("return model")
-        .build();
+    return m.addStatement("return $T.loadOrClose(builder.build(), file)", MODEL_SUPPORT).build();
   }
 
   private CodeBlock mapping() {

@@ -300,12 +300,8 @@ public final class ObjectDiscovery implements AkornModel {
    * weights (e.g. once per executor).
    */
   public static ObjectDiscovery fromCheckpoint(Path file) throws IOException {
-    CheckpointMetadata meta = Checkpoints.readMetadata(file);
-    if (!MODEL_NAME.equals(meta.architecture())) {
-      throw new IllegalArgumentException(file + " is a checkpoint of " + meta.architecture() + ", not of " + MODEL_NAME);
-    }
     Builder builder = builder();
-    Map<String, String> values = meta.hyperParameters();
+    Map<String, String> values = ModelSupport.checkpointMetadata(file, MODEL_NAME).hyperParameters();
     if (values.containsKey("ch")) {
       builder.ch(Integer.parseInt(values.get("ch")));
     }
@@ -324,14 +320,7 @@ public final class ObjectDiscovery implements AkornModel {
     if (values.containsKey("patch")) {
       builder.patch(Integer.parseInt(values.get("patch")));
     }
-    ObjectDiscovery model = builder.build();
-    try {
-      model.loadCheckpoint(file);
-    } catch (IOException | RuntimeException e) {
-      model.close();
-      throw e;
-    }
-    return model;
+    return ModelSupport.loadOrClose(builder.build(), file);
   }
 
   /**
@@ -435,14 +424,7 @@ public final class ObjectDiscovery implements AkornModel {
       if (L != 2) {
         throw new IllegalStateException("L is fixed at generation time to 2; got " + L + ". Regenerate the model with -P L=<value>");
       }
-      if (steps != null && steps.length != 1 && steps.length != 2) {
-        throw new IllegalArgumentException("steps: expected 1 or 2 values, got " + steps.length);
-      }
-      for (int t : steps == null ? new int[0] : steps) {
-        if (t < 0) {
-          throw new IllegalArgumentException("steps must not be negative, got " + t);
-        }
-      }
+      ModelSupport.checkSteps(steps, 2);
       return new ObjectDiscovery(this);
     }
   }

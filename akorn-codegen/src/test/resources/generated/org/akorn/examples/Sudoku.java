@@ -290,12 +290,8 @@ public final class Sudoku implements AkornModel {
    * weights (e.g. once per executor).
    */
   public static Sudoku fromCheckpoint(Path file) throws IOException {
-    CheckpointMetadata meta = Checkpoints.readMetadata(file);
-    if (!MODEL_NAME.equals(meta.architecture())) {
-      throw new IllegalArgumentException(file + " is a checkpoint of " + meta.architecture() + ", not of " + MODEL_NAME);
-    }
     Builder builder = builder();
-    Map<String, String> values = meta.hyperParameters();
+    Map<String, String> values = ModelSupport.checkpointMetadata(file, MODEL_NAME).hyperParameters();
     if (values.containsKey("ch")) {
       builder.ch(Integer.parseInt(values.get("ch")));
     }
@@ -311,14 +307,7 @@ public final class Sudoku implements AkornModel {
     if (values.containsKey("gamma")) {
       builder.gamma(Double.parseDouble(values.get("gamma")));
     }
-    Sudoku model = builder.build();
-    try {
-      model.loadCheckpoint(file);
-    } catch (IOException | RuntimeException e) {
-      model.close();
-      throw e;
-    }
-    return model;
+    return ModelSupport.loadOrClose(builder.build(), file);
   }
 
   /**
@@ -404,14 +393,7 @@ public final class Sudoku implements AkornModel {
      * Builds the model and initialises its parameters (call {@link Sudoku#close()} when done).
      */
     public Sudoku build() {
-      if (steps != null && steps.length != 1) {
-        throw new IllegalArgumentException("steps: expected 1 value, got " + steps.length);
-      }
-      for (int t : steps == null ? new int[0] : steps) {
-        if (t < 0) {
-          throw new IllegalArgumentException("steps must not be negative, got " + t);
-        }
-      }
+      ModelSupport.checkSteps(steps, 1);
       return new Sudoku(this);
     }
   }

@@ -352,12 +352,8 @@ public final class ClassificationModel implements AkornModel {
    * weights (e.g. once per executor).
    */
   public static ClassificationModel fromCheckpoint(Path file) throws IOException {
-    CheckpointMetadata meta = Checkpoints.readMetadata(file);
-    if (!MODEL_NAME.equals(meta.architecture())) {
-      throw new IllegalArgumentException(file + " is a checkpoint of " + meta.architecture() + ", not of " + MODEL_NAME);
-    }
     Builder builder = builder();
-    Map<String, String> values = meta.hyperParameters();
+    Map<String, String> values = ModelSupport.checkpointMetadata(file, MODEL_NAME).hyperParameters();
     if (values.containsKey("ch")) {
       builder.ch(Integer.parseInt(values.get("ch")));
     }
@@ -382,14 +378,7 @@ public final class ClassificationModel implements AkornModel {
     if (values.containsKey("classes")) {
       builder.classes(Integer.parseInt(values.get("classes")));
     }
-    ClassificationModel model = builder.build();
-    try {
-      model.loadCheckpoint(file);
-    } catch (IOException | RuntimeException e) {
-      model.close();
-      throw e;
-    }
-    return model;
+    return ModelSupport.loadOrClose(builder.build(), file);
   }
 
   /**
@@ -517,14 +506,7 @@ public final class ClassificationModel implements AkornModel {
       if (L != 3) {
         throw new IllegalStateException("L is fixed at generation time to 3; got " + L + ". Regenerate the model with -P L=<value>");
       }
-      if (steps != null && steps.length != 1 && steps.length != 3) {
-        throw new IllegalArgumentException("steps: expected 1 or 3 values, got " + steps.length);
-      }
-      for (int t : steps == null ? new int[0] : steps) {
-        if (t < 0) {
-          throw new IllegalArgumentException("steps must not be negative, got " + t);
-        }
-      }
+      ModelSupport.checkSteps(steps, 3);
       return new ClassificationModel(this);
     }
   }

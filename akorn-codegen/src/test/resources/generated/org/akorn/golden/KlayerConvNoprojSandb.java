@@ -236,19 +236,9 @@ public final class KlayerConvNoprojSandb implements AkornModel {
    * weights (e.g. once per executor).
    */
   public static KlayerConvNoprojSandb fromCheckpoint(Path file) throws IOException {
-    CheckpointMetadata meta = Checkpoints.readMetadata(file);
-    if (!MODEL_NAME.equals(meta.architecture())) {
-      throw new IllegalArgumentException(file + " is a checkpoint of " + meta.architecture() + ", not of " + MODEL_NAME);
-    }
     Builder builder = builder();
-    KlayerConvNoprojSandb model = builder.build();
-    try {
-      model.loadCheckpoint(file);
-    } catch (IOException | RuntimeException e) {
-      model.close();
-      throw e;
-    }
-    return model;
+    ModelSupport.checkpointMetadata(file, MODEL_NAME);
+    return ModelSupport.loadOrClose(builder.build(), file);
   }
 
   /**
@@ -274,14 +264,7 @@ public final class KlayerConvNoprojSandb implements AkornModel {
      * Builds the model and initialises its parameters (call {@link KlayerConvNoprojSandb#close()} when done).
      */
     public KlayerConvNoprojSandb build() {
-      if (steps != null && steps.length != 1) {
-        throw new IllegalArgumentException("steps: expected 1 value, got " + steps.length);
-      }
-      for (int t : steps == null ? new int[0] : steps) {
-        if (t < 0) {
-          throw new IllegalArgumentException("steps must not be negative, got " + t);
-        }
-      }
+      ModelSupport.checkSteps(steps, 1);
       return new KlayerConvNoprojSandb(this);
     }
   }

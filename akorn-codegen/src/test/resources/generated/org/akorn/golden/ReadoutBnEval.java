@@ -198,19 +198,9 @@ public final class ReadoutBnEval implements AkornModel {
    * weights (e.g. once per executor).
    */
   public static ReadoutBnEval fromCheckpoint(Path file) throws IOException {
-    CheckpointMetadata meta = Checkpoints.readMetadata(file);
-    if (!MODEL_NAME.equals(meta.architecture())) {
-      throw new IllegalArgumentException(file + " is a checkpoint of " + meta.architecture() + ", not of " + MODEL_NAME);
-    }
     Builder builder = builder();
-    ReadoutBnEval model = builder.build();
-    try {
-      model.loadCheckpoint(file);
-    } catch (IOException | RuntimeException e) {
-      model.close();
-      throw e;
-    }
-    return model;
+    ModelSupport.checkpointMetadata(file, MODEL_NAME);
+    return ModelSupport.loadOrClose(builder.build(), file);
   }
 
   /**

@@ -288,12 +288,8 @@ public final class SudokuModel implements AkornModel {
    * weights (e.g. once per executor).
    */
   public static SudokuModel fromCheckpoint(Path file) throws IOException {
-    CheckpointMetadata meta = Checkpoints.readMetadata(file);
-    if (!MODEL_NAME.equals(meta.architecture())) {
-      throw new IllegalArgumentException(file + " is a checkpoint of " + meta.architecture() + ", not of " + MODEL_NAME);
-    }
     Builder builder = builder();
-    Map<String, String> values = meta.hyperParameters();
+    Map<String, String> values = ModelSupport.checkpointMetadata(file, MODEL_NAME).hyperParameters();
     if (values.containsKey("ch")) {
       builder.ch(Integer.parseInt(values.get("ch")));
     }
@@ -309,14 +305,7 @@ public final class SudokuModel implements AkornModel {
     if (values.containsKey("gamma")) {
       builder.gamma(Double.parseDouble(values.get("gamma")));
     }
-    SudokuModel model = builder.build();
-    try {
-      model.loadCheckpoint(file);
-    } catch (IOException | RuntimeException e) {
-      model.close();
-      throw e;
-    }
-    return model;
+    return ModelSupport.loadOrClose(builder.build(), file);
   }
 
   /**
@@ -402,14 +391,7 @@ public final class SudokuModel implements AkornModel {
      * Builds the model and initialises its parameters (call {@link SudokuModel#close()} when done).
      */
     public SudokuModel build() {
-      if (steps != null && steps.length != 1) {
-        throw new IllegalArgumentException("steps: expected 1 value, got " + steps.length);
-      }
-      for (int t : steps == null ? new int[0] : steps) {
-        if (t < 0) {
-          throw new IllegalArgumentException("steps must not be negative, got " + t);
-        }
-      }
+      ModelSupport.checkSteps(steps, 1);
       return new SudokuModel(this);
     }
   }
