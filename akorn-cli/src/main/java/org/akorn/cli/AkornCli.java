@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       SummaryCommand.class,
       CompileCommand.class,
       RunCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      DoctorCommand.class
     })
 public final class AkornCli {
 

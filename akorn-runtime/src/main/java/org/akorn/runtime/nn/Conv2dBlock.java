@@ -3,8 +3,8 @@ package org.akorn.runtime.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
+import org.akorn.runtime.engine.Convolutions;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
@@ -53,15 +53,7 @@ public final class Conv2dBlock extends ArrayOpBlock {
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     NDArray w = ps.getValue(weight, x.getDevice(), training);
     NDArray bb = bias == null ? null : ps.getValue(bias, x.getDevice(), training);
-    return Conv2d.conv2d(
-            x,
-            w,
-            bb,
-            new Shape(stride, stride),
-            new Shape(padding, padding),
-            new Shape(1, 1),
-            1)
-        .singletonOrThrow();
+    return Convolutions.conv2d(x, w, bb, stride, padding);
   }
 
   @Override

@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import java.util.function.UnaryOperator;
+import org.akorn.runtime.engine.Convolutions;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
@@ -159,8 +159,7 @@ public final class GtaAttention extends ArrayOpBlock {
   }
 
   private static NDArray conv1x1(NDArray x, NDArray weight, NDArray bias) {
-    return Conv2d.conv2d(x, weight, bias, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), 1)
-        .singletonOrThrow();
+    return Convolutions.conv2d(x, weight, bias, 1, 0);
   }
 
   /**

@@ -66,7 +66,8 @@ public final class OmegaTerm extends ArrayOpBlock {
     signDims[2] = 2;
     NDArray sign =
         NnUtil.onDeviceOf(
-            NnUtil.constant(like.getManager(), new float[] {1f, -1f}, new Shape(signDims)), like);
+            NnUtil.constant(like.getManager(), new float[] {1f, -1f}, new Shape(signDims)), like)
+            .toType(like.getDataType(), false); // a float32 sign would round a float64 w
     NDArray factor = sign.mul(w);
     return x -> {
       Shape s = x.getShape();
