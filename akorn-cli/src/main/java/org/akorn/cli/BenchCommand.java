@@ -29,7 +29,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--model",
       paramLabel = "NAME",
       defaultValue = "all",
-      description = "sudoku, objects, classification or all (default: ${DEFAULT-VALUE}).")
+      description = "sudoku, objects, classification, classification24 or all (default: ${DEFAULT-VALUE}).")
   String model;
 
   @Option(

@@ -25,7 +25,8 @@ class BenchCommandTest {
     assertThat(run("bench", "--model", "mnist")).isEqualTo(AkornCli.EXIT_USER_ERROR);
     assertThat(err.toString())
         .isEqualTo(
-            "akorn: unknown model 'mnist'; expected one of sudoku, objects, classification, all"
+            "akorn: unknown model 'mnist'; expected one of sudoku, objects, classification,"
+                + " classification24, all"
                 + System.lineSeparator());
     assertThat(out.toString()).isEmpty();
   }

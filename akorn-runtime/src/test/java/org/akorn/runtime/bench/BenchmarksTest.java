@@ -25,6 +25,7 @@ class BenchmarksTest {
         .containsExactly("sudoku", "objects", "classification")
         .inOrder();
     assertThat(Benchmarks.resolve("objects")).containsExactly("objects");
+    assertThat(Benchmarks.resolve("classification24")).containsExactly("classification24");
   }
 
   @Test
@@ -34,7 +35,23 @@ class BenchmarksTest {
     assertThat(e)
         .hasMessageThat()
         .isEqualTo(
-            "unknown model 'mnist'; expected one of sudoku, objects, classification, all");
+            "unknown model 'mnist'; expected one of sudoku, objects, classification,"
+                + " classification24, all");
+  }
+
+  @Test
+  void classification24RunsOnItsInputs() {
+    try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+      AkornNetwork net = Benchmarks.network("classification24");
+      ai.djl.ndarray.NDList data = Benchmarks.inputs(m, "classification24", 1L);
+      net.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, data.get(0).getShape());
+      org.akorn.runtime.AkornResult r =
+          net.run(
+              new ai.djl.training.ParameterStore(m, false),
+              org.akorn.runtime.AkornInput.of(data.get(0)).withNoise(data.get(2)),
+              org.akorn.runtime.RunOptions.defaults());
+      assertThat(r.output(net.outputName()).getShape()).isEqualTo(new Shape(16, 10));
+    }
   }
 
   @Test
