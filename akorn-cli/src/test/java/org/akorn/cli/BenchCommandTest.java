@@ -41,6 +41,15 @@ class BenchCommandTest {
   }
 
   @Test
+  void nonPositiveBatchOrShortSoakAreRejected() {
+    assertThat(run("bench", "--batch", "0")).isEqualTo(AkornCli.EXIT_USER_ERROR);
+    assertThat(err.toString()).contains("akorn: --batch must be at least 1, got 0");
+    assertThat(run("bench", "--soak", "5")).isEqualTo(AkornCli.EXIT_USER_ERROR);
+    assertThat(err.toString()).contains("akorn: --soak must be at least 10 steps, got 5");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
   void notANumberIsAUsageError() {
     assertThat(run("bench", "--threads", "two")).isNotEqualTo(0);
     assertThat(out.toString()).isEmpty();

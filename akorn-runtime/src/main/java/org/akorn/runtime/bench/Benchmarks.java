@@ -73,6 +73,7 @@ public final class Benchmarks {
    * One model's result.
    *
    * @param model the configuration's name
+   * @param batch samples per pass
    * @param forwardMs median wall time of one no-grad forward pass, milliseconds
    * @param trainStepMs median wall time of one training step, milliseconds
    * @param forwardCpuMs median process CPU time of one forward pass (all threads), milliseconds;
@@ -80,33 +81,56 @@ public final class Benchmarks {
    * @param trainStepCpuMs the same for one training step
    */
   public record Result(
-      String model, double forwardMs, double trainStepMs, double forwardCpuMs, double trainStepCpuMs) {
+      String model,
+      int batch,
+      double forwardMs,
+      double trainStepMs,
+      double forwardCpuMs,
+      double trainStepCpuMs) {
 
-    /** A result without CPU times. */
+    /** A result at the default batch without CPU times. */
     public Result(String model, double forwardMs, double trainStepMs) {
-      this(model, forwardMs, trainStepMs, Double.NaN, Double.NaN);
+      this(model, BATCH, forwardMs, trainStepMs, Double.NaN, Double.NaN);
     }
 
-    /** The stderr summary: wall and process CPU medians. */
+    /** Samples per second of the forward pass (batch / median time). */
+    public double forwardSamplesPerSecond() {
+      return batch * 1000.0 / forwardMs;
+    }
+
+    /** Samples per second of the training step. */
+    public double trainSamplesPerSecond() {
+      return batch * 1000.0 / trainStepMs;
+    }
+
+    /** The stderr summary: wall and process CPU medians, throughput. */
     public String summary() {
       return String.format(
           Locale.ROOT,
-          "%s: forward %.1f ms (process cpu %.1f ms), train step %.1f ms (process cpu %.1f ms)",
+          "%s: forward %.1f ms (process cpu %.1f ms, %.1f samples/s), train step %.1f ms"
+              + " (process cpu %.1f ms, %.1f samples/s)",
           model,
           forwardMs,
           forwardCpuMs,
+          forwardSamplesPerSecond(),
           trainStepMs,
-          trainStepCpuMs);
+          trainStepCpuMs,
+          trainSamplesPerSecond());
     }
 
     /** The JSON line {@code akorn bench} prints. */
     public String toJson() {
       return String.format(
           Locale.ROOT,
-          "{\"model\": \"%s\", \"forward\": %.1f, \"train_step\": %.1f, \"unit\": \"ms median\"}",
+          "{\"model\": \"%s\", \"batch\": %d, \"forward\": %.1f, \"train_step\": %.1f,"
+              + " \"unit\": \"ms median\", \"forward_samples_per_s\": %.1f,"
+              + " \"train_samples_per_s\": %.1f}",
           model,
+          batch,
           forwardMs,
-          trainStepMs);
+          trainStepMs,
+          forwardSamplesPerSecond(),
+          trainSamplesPerSecond());
     }
   }
 
@@ -195,9 +219,14 @@ public final class Benchmarks {
    * Sudoku, {@code (image, ignored mask, noise)} for the image models; on {@code manager}'s device.
    */
   static NDList inputs(NDManager manager, String model, long seed) {
+    return inputs(manager, model, seed, BATCH);
+  }
+
+  /** Random inputs of {@code model} at {@code batch}. */
+  static NDList inputs(NDManager manager, String model, long seed, int batch) {
     Random random = new Random(seed);
     if (model.equals("sudoku")) {
-      int cells = BATCH * 81;
+      int cells = batch * 81;
       float[] digits = new float[cells];
       float[] mask = new float[cells];
       for (int i = 0; i < cells; i++) {
@@ -206,19 +235,19 @@ public final class Benchmarks {
         mask[i] = clue ? 1 : 0;
       }
       return new NDList(
-          manager.create(digits, new Shape(BATCH, 9, 9)),
-          manager.create(mask, new Shape(BATCH, 9, 9)),
-          gaussian(manager, random, new Shape(BATCH, 128, 9, 9)));
+          manager.create(digits, new Shape(batch, 9, 9)),
+          manager.create(mask, new Shape(batch, 9, 9)),
+          gaussian(manager, random, new Shape(batch, 128, 9, 9)));
     }
-    NDArray image = uniform(manager, random, new Shape(BATCH, 3, 32, 32));
+    NDArray image = uniform(manager, random, new Shape(batch, 3, 32, 32));
     int side = model.equals("objects") ? 8 : 32;
     int ch = model.equals("objects") ? 128 : model.equals("classification24") ? 24 : 32;
     // AkornNetwork.forward reads (input, mask, noise); the noise initial state ignores the mask,
     // which is only there so that the noise can be passed in the third slot.
     return new NDList(
         image,
-        manager.ones(new Shape(BATCH, side, side)),
-        gaussian(manager, random, new Shape(BATCH, ch, side, side)));
+        manager.ones(new Shape(batch, side, side)),
+        gaussian(manager, random, new Shape(batch, ch, side, side)));
   }
 
   private static NDArray uniform(NDManager manager, Random random, Shape shape) {
@@ -250,13 +279,19 @@ public final class Benchmarks {
    *     System.err::println}
    */
   public static Result run(String model, int reps, Consumer<String> progress) {
+    return run(model, reps, BATCH, progress);
+  }
+
+  /** {@link #run(String, int, Consumer)} at {@code batch} samples per pass. */
+  public static Result run(String model, int reps, int batch, Consumer<String> progress) {
     if (reps < 1) {
       throw new IllegalArgumentException("reps must be at least 1, got " + reps);
     }
+    checkBatch(batch);
     resolve(model);
     try (NDManager manager = NDManager.newBaseManager()) {
       AkornNetwork net = network(model);
-      NDList data = inputs(manager, model, 42L);
+      NDList data = inputs(manager, model, 42L, batch);
       net.initialize(manager, DataType.FLOAT32, data.get(0).getShape());
       ParameterStore ps = new ParameterStore(manager, false);
 
@@ -300,7 +335,7 @@ public final class Benchmarks {
         }
       }
       return new Result(
-          model, median(forward), median(train), median(forwardCpu), median(trainCpu));
+          model, batch, median(forward), median(train), median(forwardCpu), median(trainCpu));
     }
   }
 
@@ -330,6 +365,12 @@ public final class Benchmarks {
     Arrays.sort(s);
     int m = s.length / 2;
     return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+  }
+
+  private static void checkBatch(int batch) {
+    if (batch < 1) {
+      throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+    }
   }
 
   /** Runs every model of {@code names} in order. */

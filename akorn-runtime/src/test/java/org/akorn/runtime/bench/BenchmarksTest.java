@@ -15,8 +15,16 @@ class BenchmarksTest {
   void jsonLineHasModelForwardTrainStepAndUnit() {
     assertThat(new Benchmarks.Result("sudoku", 335.04, 869.46).toJson())
         .isEqualTo(
-            "{\"model\": \"sudoku\", \"forward\": 335.0, \"train_step\": 869.5,"
-                + " \"unit\": \"ms median\"}");
+            "{\"model\": \"sudoku\", \"batch\": 16, \"forward\": 335.0, \"train_step\": 869.5,"
+                + " \"unit\": \"ms median\", \"forward_samples_per_s\": 47.8,"
+                + " \"train_samples_per_s\": 18.4}");
+    Benchmarks.Result r = new Benchmarks.Result("objects", 64, 50.0, 200.0, 40.0, 190.0);
+    assertThat(r.forwardSamplesPerSecond()).isWithin(1e-9).of(1280.0);
+    assertThat(r.trainSamplesPerSecond()).isWithin(1e-9).of(320.0);
+    assertThat(r.summary())
+        .isEqualTo(
+            "objects: forward 50.0 ms (process cpu 40.0 ms, 1280.0 samples/s), train step 200.0 ms"
+                + " (process cpu 190.0 ms, 320.0 samples/s)");
   }
 
   @Test
