@@ -75,7 +75,7 @@ public final class ShapesGenerator implements ObjectImageGenerator {
       boxes[id - 1] = box;
       ShapeKind kind = ShapeKind.values()[random.nextInt(ShapeKind.values().length)];
       boolean hollow = random.nextBoolean();
-      float[] colour = hsv(random.nextDouble(), 0.5 + 0.5 * random.nextDouble(),
+      double[] colour = Hsv.toRgb(random.nextDouble(), 0.5 + 0.5 * random.nextDouble(),
           0.6 + 0.4 * random.nextDouble());
       boolean[] raster = kind.raster(s, hollow, Math.max(2, s / 5));
       for (int y = 0; y < s; y++) {
@@ -84,7 +84,7 @@ public final class ShapesGenerator implements ObjectImageGenerator {
             int p = (box[0] + y) * size + box[1] + x;
             mask[p] = id;
             for (int c = 0; c < 3; c++) {
-              rgb[c * size * size + p] = colour[c];
+              rgb[c * size * size + p] = (float) colour[c];
             }
           }
         }
@@ -130,25 +130,5 @@ public final class ShapesGenerator implements ObjectImageGenerator {
       }
     }
     return rgb;
-  }
-
-  /** HSV in [0, 1] to RGB. */
-  static float[] hsv(double h, double s, double v) {
-    double h6 = (h * 6.0) % 6.0;
-    int sector = (int) Math.floor(h6);
-    double f = h6 - sector;
-    double p = v * (1 - s);
-    double q = v * (1 - s * f);
-    double t = v * (1 - s * (1 - f));
-    double[] rgb =
-        switch (sector) {
-          case 0 -> new double[] {v, t, p};
-          case 1 -> new double[] {q, v, p};
-          case 2 -> new double[] {p, v, t};
-          case 3 -> new double[] {p, q, v};
-          case 4 -> new double[] {t, p, v};
-          default -> new double[] {v, p, q};
-        };
-    return new float[] {(float) rgb[0], (float) rgb[1], (float) rgb[2]};
   }
 }
