@@ -1,4 +1,4 @@
-package org.akorn.runtime.eval.segmentation;
+package org.akorn.runtime.figures;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.akorn.runtime.eval.segmentation;
+package org.akorn.runtime.figures;
 
 import static com.google.common.truth.Truth.assertThat;
 
@@ -77,7 +77,7 @@ class FiguresTest {
   @Test
   void principalComponentsOfADiagonalMatrixAreTheAxesByEigenvalue() {
     double[][] cov = {{1, 0, 0}, {0, 5, 0}, {0, 0, 3}};
-    double[][] top = PrincipalComponents.top(cov, 3);
+    double[][] top = ColourProjection.topComponents(cov, 3);
     assertThat(Math.abs(top[0][1])).isWithin(1e-9).of(1.0);
     assertThat(Math.abs(top[1][2])).isWithin(1e-9).of(1.0);
     assertThat(Math.abs(top[2][0])).isWithin(1e-9).of(1.0);
