@@ -10,6 +10,7 @@ import org.akorn.examples.sudoku.Puzzle;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.AkornResult;
 import org.akorn.runtime.RunOptions;
+import org.akorn.runtime.figures.ColourProjection;
 import org.akorn.runtime.nn.KuramotoResult;
 
 /**
@@ -42,7 +43,7 @@ public final class DynamicsFigure {
       for (int f = 0; f < frames.length; f++) {
         states[f] = cellsByChannel(layer.states().get(frames[f] - 1));
       }
-      float[][][] rgb = Projection.toRgb(states);
+      float[][][] rgb = ColourProjection.toRgb(states);
       String[] labels = new String[frames.length];
       for (int f = 0; f < frames.length; f++) {
         labels[f] = "t=" + frames[f];

@@ -3,6 +3,7 @@ package org.akorn.examples.demo;
 import static com.google.common.truth.Truth.assertThat;
 
 import java.util.List;
+import org.akorn.runtime.figures.ColourProjection;
 import org.junit.jupiter.api.Test;
 
 /** Progress bar, report table, frame choice and the colour projection. */
@@ -41,7 +42,7 @@ class SmallPartsTest {
   @Test
   void principalComponentsOfADiagonalMatrixAreTheAxesByVariance() {
     double[][] m = {{1, 0, 0, 0}, {0, 9, 0, 0}, {0, 0, 4, 0}, {0, 0, 0, 0.5}};
-    double[][] pcs = Projection.topComponents(m, 3);
+    double[][] pcs = ColourProjection.topComponents(m, 3);
     assertThat(Math.abs(pcs[0][1])).isWithin(1e-9).of(1.0);
     assertThat(Math.abs(pcs[1][2])).isWithin(1e-9).of(1.0);
     assertThat(Math.abs(pcs[2][0])).isWithin(1e-9).of(1.0);
@@ -53,7 +54,7 @@ class SmallPartsTest {
       {{0, 0, 0, 0}, {1, 2, 0, 0}},
       {{2, 0, 1, 0}, {0, 1, 3, 1}}
     };
-    float[][][] rgb = Projection.toRgb(v);
+    float[][][] rgb = ColourProjection.toRgb(v);
     for (int k = 0; k < 3; k++) {
       float lo = Float.MAX_VALUE;
       float hi = -Float.MAX_VALUE;

@@ -1,14 +1,18 @@
-package org.akorn.examples.demo;
+package org.akorn.runtime.figures;
 
-/** Projects vectors to colours by their first three principal components. */
-final class Projection {
-  private Projection() {}
+/**
+ * Projects vectors (oscillator states per cell or patch) to colours by their first three principal
+ * components: one projection, from the mean and covariance of all vectors of all frames, and one
+ * scaling of each component to [0, 1] by its minimum and maximum, so colours compare across frames.
+ */
+public final class ColourProjection {
+  private ColourProjection() {}
 
   /**
    * @param vectors {@code [frame][cell][dim]}
    * @return {@code [frame][cell][3]} in [0, 1]; one projection and one scaling for all frames
    */
-  static float[][][] toRgb(float[][][] vectors) {
+  public static float[][][] toRgb(float[][][] vectors) {
     int dim = vectors[0][0].length;
     double[] mean = new double[dim];
     int count = 0;
@@ -71,7 +75,7 @@ final class Projection {
   }
 
   /** The leading eigenvectors of a symmetric matrix by power iteration with deflation. */
-  static double[][] topComponents(double[][] matrix, int k) {
+  public static double[][] topComponents(double[][] matrix, int k) {
     int n = matrix.length;
     double[][] a = new double[n][];
     for (int i = 0; i < n; i++) {
