@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       SummaryCommand.class,
       CompileCommand.class,
       RunCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      FmtCommand.class
     })
 public final class AkornCli {
 
