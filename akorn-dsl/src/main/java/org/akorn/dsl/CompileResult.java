@@ -4,19 +4,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.akorn.dsl.ast.SourceFileNode;
 import org.akorn.dsl.diag.Diagnostic;
 import org.akorn.dsl.diag.DiagnosticFormatter;
 import org.akorn.dsl.model.ModelSpec;
 
 /**
  * The outcome of a compilation: every diagnostic, the text of every file read (for rendering
- * diagnostics), and the linked models, which are present only when there is no error at all.
+ * diagnostics), the syntax tree of every file that parsed (for editors: symbols, references),
+ * and the linked models, which are present only when there is no error at all.
  */
-public record CompileResult(List<ModelSpec> models, List<Diagnostic> diagnostics, Map<String, String> sources) {
+public record CompileResult(
+    List<ModelSpec> models, List<Diagnostic> diagnostics, Map<String, String> sources,
+    Map<String, SourceFileNode> syntaxTrees) {
   public CompileResult {
     models = List.copyOf(models);
     diagnostics = List.copyOf(diagnostics);
     sources = Map.copyOf(sources);
+    syntaxTrees = Map.copyOf(syntaxTrees);
   }
 
   public boolean hasErrors() {
