@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       CompileCommand.class,
       RunCommand.class,
       BenchCommand.class,
-      FmtCommand.class
+      FmtCommand.class,
+      LspCommand.class
     })
 public final class AkornCli {
 

@@ -93,7 +93,7 @@ final class AkornTextDocumentService implements TextDocumentService, AutoCloseab
     String file = Positions.file(params.getTextDocument().getUri());
     Position p = params.getPosition();
     return CompletableFuture.supplyAsync(() -> workspace.navigable(file)
-        .flatMap(a -> a.symbols().flatMap(t -> HoverText.at(t, a.result().models(), p.getLine() + 1, p.getCharacter() + 1)))
+        .flatMap(a -> a.symbols().flatMap(t -> HoverText.at(t, a.result().partialModels(), p.getLine() + 1, p.getCharacter() + 1)))
         .map(text -> new Hover(new MarkupContent(MarkupKind.MARKDOWN, text)))
         .orElse(null), requests);
   }

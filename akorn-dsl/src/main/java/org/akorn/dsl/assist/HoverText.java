@@ -15,12 +15,13 @@ import org.akorn.dsl.model.Stage;
  * What an editor shows when the pointer rests on a name (Markdown): a parameter's value, default
  * and doc comment; an input's kind and shape; a stage's output shape, parameter count and MACs
  * (the numbers of {@code akorn summary}, one row per stage the statement makes, so a layer in a
- * {@code repeat} shows every repetition). The numbers come from the checked models; while a file
- * has errors only what the syntax says is shown.
+ * {@code repeat} shows every repetition). The numbers come from the linked models; while a model
+ * has errors, from what of it linked cleanly, and otherwise only what the syntax says is shown.
  */
 public final class HoverText {
   private HoverText() {}
 
+  /** @param models the file's models as far as they link ({@code CompileResult.partialModels()}) */
   public static Optional<String> at(SymbolTable table, List<ModelSpec> models, int line, int column) {
     return table.symbolAt(line, column).map(s -> describe(s, models));
   }

@@ -58,4 +58,14 @@ class HoverTextTest {
     assertThat(hover("sudoku.akorn", 47, 10))
         .contains("| logits | cell_classifier | [9, 9, 9] | 4,617 | 373,248 |");
   }
+
+  @Test
+  void showsWhatLinkedWhileTheModelHasErrors() {
+    String text = "model M {\n  /** Width. */\n  param ch: int = 2 * 3;\n  output o = state;\n}\n";
+    CompileResult r = AkornCompiler.check(CompileRequest.ofSource("m.akorn", text));
+
+    assertThat(r.hasErrors()).isTrue();
+    assertThat(HoverText.at(SymbolTableTest.table(r, "m.akorn"), r.partialModels(), 3, 10).orElseThrow())
+        .isEqualTo("```akorn\nparam ch: int = 6\n```\n\ndefault: `2 * 3`\n\nWidth.");
+  }
 }
