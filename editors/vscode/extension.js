@@ -14,7 +14,7 @@ function activate(context) {
   const args = config.get('server.args', ['lsp']);
   const serverOptions = { command, args };
   const clientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'akorn' }, { scheme: 'untitled', language: 'akorn' }],
+    documentSelector: [{ scheme: 'file', language: 'akorn' }],
     outputChannelName: 'AKOrN',
   };
   client = new LanguageClient('akorn', 'AKOrN language server', serverOptions, clientOptions);
