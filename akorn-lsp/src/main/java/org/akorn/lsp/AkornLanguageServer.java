@@ -20,6 +20,7 @@ public final class AkornLanguageServer implements LanguageServer, LanguageClient
   private volatile LanguageClient client;
   private final DiagnosticsPublisher diagnostics;
   private final AkornTextDocumentService documents;
+  private final WorkspaceService workspaceService = new AkornWorkspaceService();
   private final CompletableFuture<Integer> exited = new CompletableFuture<>();
   private volatile boolean shutdown;
 
@@ -81,6 +82,6 @@ public final class AkornLanguageServer implements LanguageServer, LanguageClient
 
   @Override
   public WorkspaceService getWorkspaceService() {
-    return new AkornWorkspaceService();
+    return workspaceService;
   }
 }

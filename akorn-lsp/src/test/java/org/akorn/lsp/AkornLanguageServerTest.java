@@ -222,6 +222,11 @@ class AkornLanguageServerTest {
         new Location(modelUri, range(4, 8, 4, 10)),
         new Location(modelUri, range(6, 39, 6, 41)),
         new Location(modelUri, range(10, 15, 10, 17))).inOrder();
+    List<? extends Location> importers = docs.references(new ReferenceParams(doc, new Position(0, 3), new ReferenceContext(true)))
+        .get(10, TimeUnit.SECONDS);
+    assertThat(importers).containsExactly(
+        new Location(commonUri, range(0, 0, 0, 1)),
+        new Location(modelUri, range(0, 0, 0, 22))).inOrder();
   }
 
   @Test
