@@ -56,8 +56,9 @@ FLOAT : [0-9]+ '.' [0-9]+ ([eE] [+-]? [0-9]+)? | [0-9]+ [eE] [+-]? [0-9]+ ;
 STRING : '"' (~["\\\r\n] | '\\' .)* '"' ;
 ID : [a-zA-Z_] [a-zA-Z_0-9]* ;
 DOC_COMMENT : '/**' .*? '*/' -> channel(2) ;
-BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
-LINE_COMMENT : '//' ~[\r\n]* -> skip ;
+// Comments stay in the token stream (hidden from the parser) so that the formatter keeps them.
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;
+LINE_COMMENT : '//' ~[\r\n]* -> channel(HIDDEN) ;
 WS : [ \t\r\n]+ -> skip ;
 UNTERMINATED_COMMENT : '/*' ( ~[*] | '*'+ ~[*/] )* '*'* EOF ;
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' .)* ;

@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
       CompileCommand.class,
       RunCommand.class,
       BenchCommand.class,
-      DoctorCommand.class
+      DoctorCommand.class,
+      FmtCommand.class,
+      LspCommand.class
     })
 public final class AkornCli {
 

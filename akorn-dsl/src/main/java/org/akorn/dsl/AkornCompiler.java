@@ -52,7 +52,8 @@ public final class AkornCompiler {
       }
     }
     boolean failed = sink.hasErrors();
-    return new CompileResult(failed ? List.of() : models, inSourceOrder(sink.diagnostics(), loader), loader.sources());
+    return new CompileResult(failed ? List.of() : models, inSourceOrder(sink.diagnostics(), loader), loader.sources(),
+        loader.parsedFiles(), models);
   }
 
   /** Diagnostics by file (in reading order), then line and column; stable for equal positions. */

@@ -110,15 +110,14 @@ final class ProgramLoader {
 
   /** The imported path relative to the importing file, or null when it is not a valid path. */
   private static Path resolve(Path importer, ImportNode imp) {
-    try {
-      if (imp.path().isBlank()) {
-        return null;
-      }
-      Path parent = importer.getParent();
-      return (parent == null ? Path.of(imp.path()) : parent.resolve(imp.path())).normalize();
-    } catch (java.nio.file.InvalidPathException e) {
-      return null;
-    }
+    return imp.resolveFrom(importer).orElse(null);
+  }
+
+  /** Every file that parsed, by path. */
+  Map<String, SourceFileNode> parsedFiles() {
+    Map<String, SourceFileNode> files = new LinkedHashMap<>();
+    parsed.forEach((name, file) -> file.ifPresent(f -> files.put(name, f)));
+    return files;
   }
 
   Map<String, String> sources() {

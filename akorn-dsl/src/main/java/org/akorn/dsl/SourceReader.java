@@ -28,4 +28,16 @@ public interface SourceReader {
     Map<String, String> copy = Map.copyOf(files);
     return path -> Optional.ofNullable(copy.get(path.normalize().toString()));
   }
+
+  /**
+   * Reads {@code buffers} (normalised path string to text, e.g. an editor's unsaved files)
+   * before this reader: imports of a file see the edited text of the files they import.
+   */
+  default SourceReader withBuffers(Map<String, String> buffers) {
+    Map<String, String> copy = Map.copyOf(buffers);
+    return path -> {
+      String text = copy.get(path.normalize().toString());
+      return text != null ? Optional.of(text) : read(path);
+    };
+  }
 }

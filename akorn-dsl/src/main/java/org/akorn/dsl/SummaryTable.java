@@ -16,13 +16,8 @@ public final class SummaryTable {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"stage", "kind", "output shape", "parameters", "MACs/step"});
     for (Stage s : model.stages()) {
-      rows.add(new String[] {
-        s.info().name(),
-        kind(s),
-        s.info().output().toString(),
-        String.format("%,d", s.info().trainableParameters()),
-        String.format("%,d", s.info().macs())
-      });
+      Row r = row(s);
+      rows.add(new String[] {r.stage(), r.kind(), r.outputShape(), r.parameters(), r.macs()});
     }
     rows.add(new String[] {"total", "", "", String.format("%,d", model.trainableParameters()),
         String.format("%,d", model.macs())});
@@ -41,6 +36,14 @@ public final class SummaryTable {
       out.append(row(rows.get(i), widths)).append('\n');
     }
     return out.toString();
+  }
+
+  /** One stage's line of the table, as printed (numbers with thousands separators). */
+  public record Row(String stage, String kind, String outputShape, String parameters, String macs) {}
+
+  public static Row row(Stage s) {
+    return new Row(s.info().name(), kind(s), s.info().output().toString(),
+        String.format("%,d", s.info().trainableParameters()), String.format("%,d", s.info().macs()));
   }
 
   private static String row(String[] cells, int[] widths) {

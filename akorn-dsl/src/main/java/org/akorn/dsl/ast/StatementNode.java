@@ -3,18 +3,20 @@ package org.akorn.dsl.ast;
 import java.util.List;
 import org.akorn.dsl.diag.SourceSpan;
 
-/** A statement in a model or block body. */
+/** A statement in a model or block body. Declarations also carry the span of the declared name. */
 public sealed interface StatementNode {
   SourceSpan span();
 
   /** {@code param ch: int = 64;} (types: int, float, bool, int[]). */
-  record Param(SourceSpan span, String name, TypeNode type, ExprNode defaultValue, String doc)
+  record Param(
+      SourceSpan span, String name, SourceSpan nameSpan, TypeNode type, ExprNode defaultValue, String doc)
       implements StatementNode {}
 
   /** {@code input digits: int[9, 9] in 0..9;} — kind is float, int, bool, stimulus or state. */
   record Input(
       SourceSpan span,
       String name,
+      SourceSpan nameSpan,
       String kind,
       SourceSpan kindSpan,
       List<ExprNode> shape,
@@ -28,10 +30,12 @@ public sealed interface StatementNode {
   }
 
   /** {@code output logits;} or {@code output c_last = stimulus;} (source null for the first form). */
-  record Output(SourceSpan span, String name, ExprNode source, String doc) implements StatementNode {}
+  record Output(SourceSpan span, String name, SourceSpan nameSpan, ExprNode source, String doc)
+      implements StatementNode {}
 
   /** {@code repeat L as i { ... }}. */
-  record Repeat(SourceSpan span, ExprNode count, String variable, List<StatementNode> body)
+  record Repeat(
+      SourceSpan span, ExprNode count, String variable, SourceSpan variableSpan, List<StatementNode> body)
       implements StatementNode {
     public Repeat {
       body = List.copyOf(body);
@@ -47,20 +51,21 @@ public sealed interface StatementNode {
   }
 
   /** {@code let width = ch * 2 ^ i;} — a local name until the end of the enclosing body. */
-  record Let(SourceSpan span, String name, ExprNode value) implements StatementNode {}
+  record Let(SourceSpan span, String name, SourceSpan nameSpan, ExprNode value) implements StatementNode {}
 
   /** {@code use StandardReadout;} — expands a block in place. */
-  record Use(SourceSpan span, String block) implements StatementNode {}
+  record Use(SourceSpan span, String block, SourceSpan blockSpan) implements StatementNode {}
 
   /**
    * A stage: {@code kind name? = a -> b -> c;} (chain non-empty, properties empty) or
-   * {@code kind name? { key = value; ... }} (chain empty).
+   * {@code kind name? { key = value; ... }} (chain empty). name and nameSpan are null when unnamed.
    */
   record Stage(
       SourceSpan span,
       String kind,
       SourceSpan kindSpan,
       String name,
+      SourceSpan nameSpan,
       List<ExprNode> chain,
       List<PropertyNode> properties,
       String doc)

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.akorn.dsl.model.InputKind;
 
 /** The words for input kinds in source and in messages. */
-final class InputKinds {
+public final class InputKinds {
   static final Map<String, InputKind> BY_WORD =
       Map.of(
           "float", InputKind.FLOAT_IMAGE,
@@ -15,7 +15,7 @@ final class InputKinds {
 
   private InputKinds() {}
 
-  static String describe(InputKind kind) {
+  public static String describe(InputKind kind) {
     return switch (kind) {
       case FLOAT_IMAGE -> "a float image";
       case INT_GRID -> "an int grid";

@@ -19,6 +19,14 @@ public final class AkornParsing {
    * @return the AST, or empty when the text has syntax errors (they are all in the sink)
    */
   public static Optional<SourceFileNode> parse(String file, String text, DiagnosticSink sink) {
+    return parseTree(file, text, sink).map(t -> new AstBuilder(file, t.tokens()).file(t.tree()));
+  }
+
+  /**
+   * The parse tree and every token (comments included, on their hidden channels), for tools that
+   * work on the text as written, such as the formatter; empty when there are syntax errors.
+   */
+  public static Optional<SyntaxTree> parseTree(String file, String text, DiagnosticSink sink) {
     SyntaxErrorCollector errors = new SyntaxErrorCollector(file, sink);
     AkornLexer lexer = new AkornLexer(CharStreams.fromString(text, file));
     lexer.removeErrorListeners();
@@ -32,10 +40,14 @@ public final class AkornParsing {
       if (errors.count() > 0) {
         return Optional.empty();
       }
-      return Optional.of(new AstBuilder(file, tokens).file(tree));
+      tokens.fill();
+      return Optional.of(new SyntaxTree(tree, tokens));
     } catch (StackOverflowError e) {
       sink.error(DiagnosticCode.SYNTAX, SourceSpan.point(file, 1, 1), "the file is nested too deeply to parse");
       return Optional.empty();
     }
   }
+
+  /** A syntax-error-free parse tree with its token stream. */
+  public record SyntaxTree(AkornParser.FileContext tree, CommonTokenStream tokens) {}
 }

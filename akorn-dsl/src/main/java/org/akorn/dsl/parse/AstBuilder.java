@@ -62,34 +62,35 @@ final class AstBuilder {
     if (ctx instanceof ParamStmtContext p) {
       TypeRefContext t = p.typeRef();
       TypeNode type = new TypeNode(span(t), t.ID().getText(), t.brackets != null);
-      return new StatementNode.Param(span(p), p.ID().getText(), type, expr(p.expr()), doc(p));
+      return new StatementNode.Param(span(p), p.ID().getText(), span(p.ID()), type, expr(p.expr()), doc(p));
     }
     if (ctx instanceof InputStmtContext in) {
       List<ExprNode> shape = in.shape().expr().stream().map(this::expr).toList();
       ExprNode min = in.expr().size() == 2 ? expr(in.expr(0)) : null;
       ExprNode max = in.expr().size() == 2 ? expr(in.expr(1)) : null;
       return new StatementNode.Input(
-          span(in), in.ID(0).getText(), in.ID(1).getText(), span(in.ID(1)), shape, min, max, doc(in));
+          span(in), in.ID(0).getText(), span(in.ID(0)), in.ID(1).getText(), span(in.ID(1)), shape, min, max, doc(in));
     }
     if (ctx instanceof OutputStmtContext o) {
-      return new StatementNode.Output(span(o), o.ID().getText(), o.expr() == null ? null : expr(o.expr()), doc(o));
+      return new StatementNode.Output(span(o), o.ID().getText(), span(o.ID()), o.expr() == null ? null : expr(o.expr()), doc(o));
     }
     if (ctx instanceof RepeatStmtContext r) {
-      return new StatementNode.Repeat(span(r), expr(r.expr()), r.ID().getText(), body(r.statement()));
+      return new StatementNode.Repeat(span(r), expr(r.expr()), r.ID().getText(), span(r.ID()), body(r.statement()));
     }
     if (ctx instanceof IfStmtContext i) {
       return new StatementNode.If(span(i), expr(i.expr()), body(i.statement()));
     }
     if (ctx instanceof LetStmtContext l) {
-      return new StatementNode.Let(span(l), l.ID().getText(), expr(l.expr()));
+      return new StatementNode.Let(span(l), l.ID().getText(), span(l.ID()), expr(l.expr()));
     }
     if (ctx instanceof UseStmtContext u) {
-      return new StatementNode.Use(span(u), u.ID().getText());
+      return new StatementNode.Use(span(u), u.ID().getText(), span(u.ID()));
     }
     if (ctx instanceof StageStmtContext s) {
       List<ExprNode> chain = s.expr().stream().map(this::expr).toList();
       return new StatementNode.Stage(
-          span(s), s.kind.getText(), span(s.kind), s.name == null ? null : s.name.getText(), chain, List.of(), doc(s));
+          span(s), s.kind.getText(), span(s.kind), s.name == null ? null : s.name.getText(),
+          s.name == null ? null : span(s.name), chain, List.of(), doc(s));
     }
     StageBlockContext b = (StageBlockContext) ctx;
     List<PropertyNode> props = new ArrayList<>();
@@ -97,7 +98,8 @@ final class AstBuilder {
       props.add(new PropertyNode(span(p), p.ID().getText(), expr(p.expr())));
     }
     return new StatementNode.Stage(
-        span(b), b.kind.getText(), span(b.kind), b.name == null ? null : b.name.getText(), List.of(), props, doc(b));
+        span(b), b.kind.getText(), span(b.kind), b.name == null ? null : b.name.getText(),
+        b.name == null ? null : span(b.name), List.of(), props, doc(b));
   }
 
   private ExprNode expr(ExprContext ctx) {
