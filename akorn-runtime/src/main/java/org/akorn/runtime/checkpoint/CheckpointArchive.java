@@ -15,7 +15,6 @@ import java.util.zip.CRC32;
 import org.akorn.runtime.io.AtomicFiles;
 import org.akorn.runtime.io.BadFileException;
 import org.akorn.runtime.io.InputFiles;
-import org.akorn.runtime.io.Printable;
 import org.akorn.runtime.io.ZipEntries;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -127,7 +126,6 @@ final class CheckpointArchive {
   }
 
   static InvalidCheckpointException corrupt(Path file, String why) {
-    return new InvalidCheckpointException(
-        Printable.visible("checkpoint " + file + " is corrupt: " + why));
+    return new InvalidCheckpointException("checkpoint " + file + " is corrupt: " + why);
   }
 }

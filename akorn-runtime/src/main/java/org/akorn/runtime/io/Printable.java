@@ -27,6 +27,15 @@ public final class Printable {
     return out == null ? text.toString() : out.toString();
   }
 
+  /** Like {@link #visible}, but keeps line feeds (for messages that list one problem a line). */
+  public static String visibleLines(String text) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      lines[i] = visible(lines[i]);
+    }
+    return String.join("\n", lines);
+  }
+
   private static String replacement(char c) {
     if (c == '\t') {
       return null;
