@@ -65,9 +65,10 @@ public final class NpzFiles {
     for (NpyArray a : arrays) {
       long bad = a.nonFiniteCount();
       if (bad > 0) {
-        throw new BadFileException(where, what + " '" + (a.name() == null ? "(unnamed)" : a.name())
-            + "' holds " + bad + " non-finite value" + (bad == 1 ? "" : "s")
-            + " (NaN or infinity) among " + Arrays.stream(a.shape()).reduce(1, (x, y) -> x * y));
+        String which = a.name() == null ? "" : what + " '" + a.name() + "' ";
+        throw new BadFileException(where, which + "holds " + bad + " non-finite value"
+            + (bad == 1 ? "" : "s") + " (NaN or infinity) among "
+            + Arrays.stream(a.shape()).reduce(1, (x, y) -> x * y));
       }
     }
   }
