@@ -155,7 +155,44 @@ public final class FuzzTarget {
     }
   }
 
+  private boolean warm;
+
+  /**
+   * Reads the first seed once with a generous limit (four times the time limit), so that class loading and engine start-up (a
+   * native library, a JIT) are not charged to the first input.
+   */
+  private void warmUp() {
+    if (warm) {
+      return;
+    }
+    warm = true;
+    Path file = scratch.resolve("warm-up-" + fileName);
+    Future<?> f = null;
+    try {
+      Files.write(file, seeds.get(0));
+      f = worker.submit(() -> {
+        try {
+          reader.read(file);
+        } catch (Exception e) {
+          // Judged with limits by the checks that follow.
+        }
+      });
+      f.get(4 * timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      // A reader that hangs on a valid file: the checks that follow report it.
+      f.cancel(true);
+      worker.shutdownNow();
+      worker = newWorker();
+    } catch (IOException | ExecutionException e) {
+      throw new IllegalStateException(name + ": the warm-up read failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private String problemWith(byte[] bytes, FuzzBudget.Tally tally) {
+    warmUp();
     Path file = scratch.resolve(fileName);
     try {
       Files.write(file, bytes);
@@ -188,6 +225,7 @@ public final class FuzzTarget {
    * the time limit: a FIFO must not block), with a message naming the path.
    */
   public void checkSpecialFiles() throws IOException, InterruptedException {
+    warmUp();
     Path dir = Files.createTempDirectory(scratch, "special");
     Path missing = dir.resolve("missing-" + fileName);
     Path folder = Files.createDirectory(dir.resolve("folder-" + fileName));
@@ -308,7 +346,7 @@ public final class FuzzTarget {
     private String fileName = "input";
     private Path corpus;
     private int messageLines = 1;
-    private Duration timeLimit = Duration.ofSeconds(10);
+    private Duration timeLimit = Duration.ofSeconds(30);
     private long bytesPerInputByte = 64;
     private long fixedAllocation = 64L << 20;
 
