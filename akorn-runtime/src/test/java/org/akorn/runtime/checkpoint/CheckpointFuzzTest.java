@@ -42,9 +42,9 @@ class CheckpointFuzzTest {
       .fileName("input.akornckpt")
       .corpus(seeds())
       .mutators(mutators())
-      // "does not fit this model" lists every problem, one a line (architecture, each
-      // hyper-parameter, each parameter).
-      .messageLines(12)
+      // "does not fit this model" lists every problem, one a line: architecture, each
+      // hyper-parameter, each of the 6 parameters and their 6 EMA entries.
+      .messageLines(32)
       .allocationLimit(1100, 32L << 20)
       .build();
 
