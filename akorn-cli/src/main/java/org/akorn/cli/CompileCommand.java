@@ -1,6 +1,7 @@
 package org.akorn.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,17 @@ public final class CompileCommand implements Callable<Integer> {
       return AkornCli.EXIT_USER_ERROR;
     }
     Path dir = outputDir.toAbsolutePath().normalize();
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UserException("-d: " + outputDir + " is a file, not a folder");
+    }
     Path manifest = dir.resolveSibling("." + dir.getFileName() + ".akorn-manifest");
-    WriteReport report = new OutputWriter(dir, manifest).write(result.files());
+    WriteReport report;
+    try {
+      // Missing folders are created; every file is written atomically (OutputWriter).
+      report = new OutputWriter(dir, manifest).write(result.files());
+    } catch (IOException e) {
+      throw new UserException("-d: cannot write into " + outputDir + ": " + e);
+    }
     var out = spec.commandLine().getOut();
     out.println(result.files().size() + (result.files().size() == 1 ? " class" : " classes") + " generated in "
         + outputDir + " (" + report.written().size() + " written, " + report.unchanged().size()

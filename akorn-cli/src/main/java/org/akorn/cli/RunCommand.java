@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +15,15 @@ import org.akorn.codegen.GenerationRequest;
 import org.akorn.codegen.GenerationResult;
 import org.akorn.codegen.compile.InMemoryJavaCompiler;
 import org.akorn.codegen.output.GeneratedFile;
-import org.akorn.codegen.output.OutputWriter;
 import org.akorn.dsl.SourceReader;
 import org.akorn.dsl.model.ModelSpec;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.AkornResult;
 import org.akorn.runtime.RunOptions;
+import org.akorn.runtime.io.AtomicFiles;
+import org.akorn.runtime.io.BadFileException;
+import org.akorn.runtime.io.NpyArray;
+import org.akorn.runtime.io.NpzFiles;
 import org.akorn.runtime.nn.KuramotoResult;
 import org.akorn.runtime.weights.WeightImportException;
 import picocli.CommandLine.Command;
@@ -123,7 +124,7 @@ public final class RunCommand implements Callable<Integer> {
       }
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       list.encode(bytes, NDList.Encoding.NPZ);
-      OutputWriter.writeAtomically(out.toAbsolutePath(), bytes.toByteArray());
+      writeOut(bytes.toByteArray());
     }
     var o = spec.commandLine().getOut();
     o.println("ran " + model.qualifiedName() + ": " + out);
@@ -145,13 +146,23 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private void importWeights(AkornModel m) throws IOException {
-    if (!Files.isRegularFile(weights)) {
-      throw new UserException("--weights: no such file " + weights);
-    }
     try {
       m.importReferenceWeights(weights);
+    } catch (BadFileException e) {
+      throw new UserException("--weights: " + e.getMessage());
     } catch (WeightImportException e) {
       throw new UserException("weights " + weights + " do not fit " + m.modelName() + ": " + e.getMessage());
+    }
+  }
+
+  /** The outputs go to a temporary file beside {@code --out}, then replace it; see AtomicFiles. */
+  private void writeOut(byte[] bytes) {
+    try {
+      AtomicFiles.write(out, bytes);
+    } catch (BadFileException e) {
+      throw new UserException("--out: " + e.getMessage());
+    } catch (IOException e) {
+      throw new UserException("--out: cannot write " + out + ": " + e.getMessage());
     }
   }
 
@@ -162,41 +173,34 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private static Map<String, NDArray> readNpz(NDManager manager, Path npz, String option) {
+    List<NpyArray> arrays = read(npz, option);
     Map<String, NDArray> byName = new LinkedHashMap<>();
-    for (NDArray a : decode(manager, npz, option)) {
-      if (a.getName() == null || a.getName().isEmpty()) {
+    for (NpyArray a : arrays) {
+      if (a.name() == null) {
         throw new UserException(option + ": " + npz + " holds an unnamed array (a .npy file?);"
             + " save one array per input by name, e.g. numpy.savez(file, digits=d, given=g)");
       }
-      byName.put(a.getName(), a);
+      byName.put(a.name(), a.toNDArray(manager));
     }
     return byName;
   }
 
   private static NDArray readArray(NDManager manager, Path npy) {
-    NDList list = decode(manager, npy, "--initial");
-    if (list.size() != 1) {
-      throw new UserException("--initial: expected one array in " + npy + ", found " + list.size());
+    List<NpyArray> arrays = read(npy, "--initial");
+    if (arrays.size() != 1) {
+      throw new UserException("--initial: expected one array in " + npy + ", found " + arrays.size());
     }
-    return list.get(0);
+    return arrays.get(0).toNDArray(manager);
   }
 
-  private static NDList decode(NDManager manager, Path p, String option) {
-    byte[] bytes = readBytes(p, option);
+  /** Reads and validates an .npz/.npy file; NaN or infinity is refused naming the array. */
+  private static List<NpyArray> read(Path file, String option) {
     try {
-      return NDList.decode(manager, bytes);
-    } catch (RuntimeException e) {
-      throw new UserException(option + ": " + p + " is not a NumPy .npz/.npy file");
-    }
-  }
-
-  private static byte[] readBytes(Path p, String option) {
-    try {
-      return Files.readAllBytes(p);
-    } catch (NoSuchFileException e) {
-      throw new UserException(option + ": no such file " + p);
-    } catch (IOException e) {
-      throw new UserException(option + ": cannot read " + p + ": " + e.getMessage());
+      List<NpyArray> arrays = NpzFiles.read(file);
+      NpzFiles.requireFinite(arrays, file.toString(), "input");
+      return arrays;
+    } catch (BadFileException e) {
+      throw new UserException(option + ": " + e.getMessage());
     }
   }
 }

@@ -52,4 +52,15 @@ class CompileCommandTest {
     assertThat(akorn("compile", MODELS.resolve("sudoku.akorn").toString(), "-d", dir.toString(), "-P", "T")).isEqualTo(1);
     assertThat(err.toString().strip()).isEqualTo("akorn: -P expects name=value, got 'T'");
   }
+
+  @Test
+  void createsAMissingOutputFolderAndRefusesAFileInOneLine() throws Exception {
+    String sudoku = MODELS.resolve("sudoku.akorn").toString();
+    Path nested = dir.resolve("a/b/gen");
+    assertThat(akorn("compile", sudoku, "-d", nested.toString())).isEqualTo(0);
+    assertThat(Files.isRegularFile(nested.resolve("org/akorn/examples/Sudoku.java"))).isTrue();
+    Path file = Files.writeString(dir.resolve("plain"), "x");
+    assertThat(akorn("compile", sudoku, "-d", file.toString())).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("akorn: -d: " + file + " is a file, not a folder\n");
+  }
 }

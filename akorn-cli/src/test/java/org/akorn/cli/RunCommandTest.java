@@ -201,4 +201,84 @@ class RunCommandTest {
       assertThat(Files.exists(dir.resolve("O.npz"))).isFalse();
     }
   }
+
+  /** Replaces the arrays named in {@code nan} by copies with NaN at their first {@code count} values. */
+  static void poison(NDManager m, Path npz, String name, int count) throws Exception {
+    NDList arrays = NDList.decode(m, Files.readAllBytes(npz));
+    NDList out = new NDList();
+    for (NDArray a : arrays) {
+      if (a.getName().equals(name)) {
+        float[] v = a.toFloatArray();
+        for (int i = 0; i < count; i++) {
+          v[i * 7] = i % 2 == 0 ? Float.NaN : Float.NEGATIVE_INFINITY;
+        }
+        NDArray b = m.create(v, a.getShape());
+        b.setName(name);
+        a = b;
+      }
+      out.add(a);
+    }
+    try (var os = Files.newOutputStream(npz)) {
+      out.encode(os, NDList.Encoding.NPZ);
+    }
+  }
+
+  @Test
+  void truncatedWeightsAreOneLineAndNoOutput() throws Exception {
+    try (NDManager m = NDManager.newBaseManager()) {
+      String[] args = prepare(m, "klayer_conv_gn_globalomega",
+          load(m, FIXTURES.resolve("klayer_conv_gn_globalomega.npz")));
+      byte[] full = Files.readAllBytes(FIXTURES.resolve("klayer_conv_gn_globalomega.npz"));
+      Path truncated = Files.write(dir.resolve("truncated.npz"),
+          java.util.Arrays.copyOf(full, full.length / 2));
+      args[3] = truncated.toString();
+      assertThat(akorn(args)).isEqualTo(1);
+      assertThat(err.toString()).isEqualTo("akorn: --weights: " + truncated
+          + " is truncated or not a ZIP archive: no end-of-central-directory record\n");
+      assertThat(Files.exists(dir.resolve("O.npz"))).isFalse();
+    }
+  }
+
+  @Test
+  void nonFiniteWeightsAndInputsAreRefusedNamingTheArrayAndTheCount() throws Exception {
+    try (NDManager m = NDManager.newBaseManager()) {
+      String[] args = prepare(m, "klayer_conv_gn_globalomega",
+          load(m, FIXTURES.resolve("klayer_conv_gn_globalomega.npz")));
+      Path inputs = dir.resolve("I.npz");
+      poison(m, inputs, "c", 3);
+      assertThat(akorn(args)).isEqualTo(1);
+      assertThat(err.toString()).isEqualTo("akorn: --inputs: " + inputs
+          + " input 'c' holds 3 non-finite values (NaN or infinity) among 1152\n");
+      Path weights = Files.copy(FIXTURES.resolve("klayer_conv_gn_globalomega.npz"),
+          dir.resolve("W.npz"));
+      poison(m, weights, "param.connectivity.weight", 1);
+      args[3] = weights.toString();
+      err.getBuffer().setLength(0);
+      assertThat(akorn(args)).isEqualTo(1);
+      assertThat(err.toString()).isEqualTo("akorn: --weights: " + weights
+          + " tensor 'param.connectivity.weight' holds 1 non-finite value (NaN or infinity)"
+          + " among 2304\n");
+      assertThat(Files.exists(dir.resolve("O.npz"))).isFalse();
+    }
+  }
+
+  @Test
+  void outIntoAMissingFolderCreatesItAndOutAsAFolderIsOneLine() throws Exception {
+    try (NDManager m = NDManager.newBaseManager()) {
+      String[] args = prepare(m, "klayer_conv_gn_globalomega",
+          load(m, FIXTURES.resolve("klayer_conv_gn_globalomega.npz")));
+      Path nested = dir.resolve("new/sub/O.npz");
+      args[7] = nested.toString();
+      assertWithMessage(err.toString()).that(akorn(args)).isEqualTo(0);
+      assertThat(load(m, nested)).containsKey("states.0.0");
+      try (var files = Files.list(nested.getParent())) {
+        assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("O.npz");
+      }
+      Path folder = Files.createDirectory(dir.resolve("out.npz"));
+      args[7] = folder.toString();
+      assertThat(akorn(args)).isEqualTo(1);
+      assertThat(err.toString()).isEqualTo("akorn: --out: " + folder
+          + " is a folder; cannot write a file there\n");
+    }
+  }
 }

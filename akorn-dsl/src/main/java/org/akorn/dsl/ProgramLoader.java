@@ -29,12 +29,18 @@ final class ProgramLoader {
     this.sink = sink;
   }
 
+  private String because(Path path) {
+    String why = reader.whyUnreadable(path);
+    return why == null ? "" : ": " + why;
+  }
+
   /** A file named on the command line; null when unreadable or unparsable (reported). */
   SourceFileNode loadRoot(Path path) {
     String name = path.normalize().toString();
     Optional<String> text = reader.read(path);
     if (text.isEmpty()) {
-      sink.error(DiagnosticCode.FILE_NOT_READABLE, SourceSpan.point(name, 1, 1), "cannot read file '" + name + "'");
+      sink.error(DiagnosticCode.FILE_NOT_READABLE, SourceSpan.point(name, 1, 1),
+          "cannot read file '" + name + "'" + because(path));
       return null;
     }
     return load(path.normalize(), text.get()).orElse(null);
@@ -74,7 +80,8 @@ final class ProgramLoader {
     }
     Optional<String> text = reader.read(target);
     if (text.isEmpty()) {
-      sink.error(DiagnosticCode.IMPORT_NOT_FOUND, imp.span(), "cannot read imported file '" + name + "'");
+      sink.error(DiagnosticCode.IMPORT_NOT_FOUND, imp.span(),
+          "cannot read imported file '" + name + "'" + because(target));
       return;
     }
     load(target, text.get());

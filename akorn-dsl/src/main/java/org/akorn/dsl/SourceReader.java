@@ -1,8 +1,5 @@
 package org.akorn.dsl;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -13,14 +10,17 @@ public interface SourceReader {
   /** The text of the file, or empty when it cannot be read. */
   Optional<String> read(Path path);
 
+  /** Why {@link #read} found nothing, as the end of a sentence ("is a directory"); may be null. */
+  default String whyUnreadable(Path path) {
+    return null;
+  }
+
+  /**
+   * Reads UTF-8 files from disk. The file type is checked before the file is opened (a FIFO would
+   * block, a device never end); files over {@link FileSystemSources#MAX_BYTES} are refused.
+   */
   static SourceReader fileSystem() {
-    return path -> {
-      try {
-        return Optional.of(Files.readString(path, StandardCharsets.UTF_8));
-      } catch (IOException | RuntimeException e) {
-        return Optional.empty();
-      }
-    };
+    return new FileSystemSources();
   }
 
   /** In-memory files keyed by their normalised path string ("dir/a.akorn"). */

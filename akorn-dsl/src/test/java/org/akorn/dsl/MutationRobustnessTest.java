@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of random mutations of the example files (deleted, duplicated and swapped tokens,
- * random bytes) must each produce diagnostics or a model, and never an exception.
+ * random bytes) must each produce diagnostics or a model, never an exception, and a report without
+ * raw control characters. {@link AkornSourceFuzzTest} mutates the raw bytes of files on disk.
  */
 class MutationRobustnessTest {
   private static final int MUTATIONS_PER_FILE = 300;
@@ -55,7 +56,10 @@ class MutationRobustnessTest {
         CompileResult result;
         try {
           result = AkornCompiler.check(new CompileRequest(List.of(root), Map.of(), SourceReader.of(files)));
-          result.render();
+          String report = result.render();
+          assertWithMessage("raw control characters in:\n%s", report)
+              .that(report.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f))
+              .isFalse();
         } catch (RuntimeException | StackOverflowError e) {
           throw new AssertionError("mutation " + i + " of " + name + " threw:\n" + mutated, e);
         }

@@ -20,9 +20,12 @@ public record Diagnostic(Severity severity, DiagnosticCode code, SourceSpan span
     return severity == Severity.ERROR;
   }
 
-  /** {@code file:line:col: error[E104]: message} without the source excerpt. */
+  /**
+   * {@code file:line:col: error[E104]: message} without the source excerpt, control characters
+   * shown visibly.
+   */
   public String headline() {
-    return span.location() + ": " + severity.label() + "[" + code.id() + "]: " + message;
+    return Visible.text(span.location() + ": " + severity.label() + "[" + code.id() + "]: " + message);
   }
 
   @Override

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * Renders a diagnostic the way compilers do: the headline, the offending source line and a caret
- * under the column.
+ * under the column. Control characters in the message and the line are shown visibly ({@link
+ * Visible}), the caret still under its character.
  *
  * <pre>
  * model.akorn:4:14: error[E200]: channels 30 are not divisible by n = 4
@@ -25,8 +26,10 @@ public final class DiagnosticFormatter {
     String text = sourcesByFile.get(d.span().file());
     String line = text == null ? null : lineOf(text, d.span().line());
     if (line != null) {
-      out.append('\n').append("    ").append(line.replace('\t', ' '));
-      int caret = Math.max(0, Math.min(d.span().column() - 1, line.length()));
+      String shown = Visible.text(line.replace('\t', ' '));
+      int column = Math.max(0, Math.min(d.span().column() - 1, line.length()));
+      int caret = Visible.text(line.substring(0, column).replace('\t', ' ')).length();
+      out.append('\n').append("    ").append(shown);
       out.append('\n').append("    ").append(" ".repeat(caret)).append('^');
     }
     return out.toString();

@@ -2,27 +2,21 @@ package org.akorn.runtime.checkpoint;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.akorn.runtime.io.AtomicFiles;
+import org.akorn.runtime.io.BadFileException;
+import org.akorn.runtime.io.InputFiles;
+import org.akorn.runtime.io.ZipEntries;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -39,29 +33,7 @@ final class CheckpointArchive {
 
   /** Writes {@code entries} (in order) and their checksums to {@code file} atomically. */
   static void writeAtomically(Path file, Map<String, byte[]> entries) throws IOException {
-    byte[] bytes = encode(entries);
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          ch.write(buffer);
-        }
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException("cannot replace " + target + " atomically: " + e.getMessage(), e);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(file, encode(entries));
   }
 
   static byte[] encode(Map<String, byte[]> entries) throws IOException {
@@ -99,27 +71,16 @@ final class CheckpointArchive {
    *     extra entries, or a checksum differs
    */
   static Map<String, byte[]> readVerified(Path file) throws InvalidCheckpointException {
-    Map<String, byte[]> entries = new LinkedHashMap<>();
-    List<String> order = new ArrayList<>();
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      Enumeration<? extends ZipEntry> all = zip.entries();
-      while (all.hasMoreElements()) {
-        ZipEntry entry = all.nextElement();
-        if (entries.containsKey(entry.getName())) {
-          throw corrupt(file, "duplicate entry " + entry.getName());
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-          entries.put(entry.getName(), in.readAllBytes());
-        }
-        order.add(entry.getName());
-      }
-    } catch (NoSuchFileException e) {
-      throw new InvalidCheckpointException("checkpoint " + file + " does not exist", e);
-    } catch (InvalidCheckpointException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      throw corrupt(file, "not a readable ZIP archive (truncated or damaged?): " + e.getMessage(), e);
+    Map<String, byte[]> entries;
+    try {
+      byte[] bytes = InputFiles.readAll(file, InputFiles.MAX_BYTES);
+      entries = ZipEntries.read(bytes, "checkpoint " + file, InputFiles.MAX_BYTES);
+    } catch (BadFileException e) {
+      String message = e.getMessage();
+      throw new InvalidCheckpointException(
+          message.startsWith("checkpoint ") ? message : "checkpoint " + message, e);
     }
+    List<String> order = new ArrayList<>(entries.keySet());
     if (order.isEmpty() || !order.get(order.size() - 1).equals(CHECKSUMS)) {
       throw corrupt(file, "the last entry is not " + CHECKSUMS + " (truncated or not a checkpoint)");
     }
@@ -166,9 +127,5 @@ final class CheckpointArchive {
 
   static InvalidCheckpointException corrupt(Path file, String why) {
     return new InvalidCheckpointException("checkpoint " + file + " is corrupt: " + why);
-  }
-
-  private static InvalidCheckpointException corrupt(Path file, String why, Throwable cause) {
-    return new InvalidCheckpointException("checkpoint " + file + " is corrupt: " + why, cause);
   }
 }

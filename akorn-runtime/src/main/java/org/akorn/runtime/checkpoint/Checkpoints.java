@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.akorn.runtime.io.BadFileException;
+import org.akorn.runtime.io.NpyArray;
+import org.akorn.runtime.io.NpzFiles;
 import org.akorn.runtime.train.BlockParameters;
 import org.akorn.runtime.train.BlockTrainer;
 import org.akorn.runtime.train.WeightEma;
@@ -252,18 +255,16 @@ public final class Checkpoints {
 
   private static Map<String, NDArray> decodeNpz(Path file, byte[] bytes, String entry,
       NDManager manager) throws InvalidCheckpointException {
-    NDList list;
+    List<NpyArray> arrays;
     try {
-      list = NDList.decode(manager, bytes);
-    } catch (RuntimeException e) {
-      throw CheckpointArchive.corrupt(file, entry + " cannot be decoded: " + e.getMessage());
+      arrays = NpzFiles.decode(bytes, "checkpoint " + file + " entry " + entry);
+      NpzFiles.requireFinite(arrays, "checkpoint " + file + " entry " + entry, "tensor");
+    } catch (BadFileException e) {
+      throw new InvalidCheckpointException(e.getMessage(), e);
     }
     Map<String, NDArray> out = new LinkedHashMap<>();
-    for (NDArray array : list) {
-      String name = array.getName();
-      if (name == null || out.put(name, array) != null) {
-        throw CheckpointArchive.corrupt(file, entry + " holds an unnamed or duplicate array");
-      }
+    for (NpyArray array : arrays) {
+      out.put(array.name(), array.toNDArray(manager));
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package org.akorn.runtime.checkpoint;
 
 import java.io.IOException;
+import org.akorn.runtime.io.Printable;
 
 /**
  * A checkpoint file that cannot be used: unreadable, truncated, corrupt (checksum mismatch), of an
@@ -12,11 +13,11 @@ public final class InvalidCheckpointException extends IOException {
 
   /** An exception with the given message. */
   public InvalidCheckpointException(String message) {
-    super(message);
+    super(Printable.visibleLines(message));
   }
 
   /** An exception with the given message and cause. */
   public InvalidCheckpointException(String message, Throwable cause) {
-    super(message, cause);
+    super(Printable.visibleLines(message), cause);
   }
 }

@@ -5,12 +5,15 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.akorn.runtime.io.BadFileException;
+import org.akorn.runtime.io.NpyArray;
+import org.akorn.runtime.io.NpzFiles;
 
 /**
  * A reference PyTorch {@code state_dict} read from {@code .npz}. When any array name starts with
@@ -24,16 +27,25 @@ public final class StateDict {
     this.tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
   }
 
-  /** Reads an {@code .npz} file; the arrays belong to {@code manager}. */
+  /**
+   * Reads an {@code .npz} file; the arrays belong to {@code manager}.
+   *
+   * @throws BadFileException if the file is not a valid {@code .npz} or a tensor holds NaN or
+   *     infinity (the message names the file and the tensor)
+   */
   public static StateDict load(NDManager manager, Path npz) throws IOException {
-    try (InputStream in = Files.newInputStream(npz)) {
-      return load(manager, in);
-    }
+    return of(manager, NpzFiles.read(npz), npz.toString());
   }
 
-  /** Reads {@code .npz} bytes; the arrays belong to {@code manager}. */
+  /** Reads {@code .npz} bytes (validated like {@link #load(NDManager, Path)}). */
   public static StateDict load(NDManager manager, InputStream npz) throws IOException {
-    return of(NDList.decode(manager, npz.readAllBytes()));
+    return of(manager, NpzFiles.decode(npz.readAllBytes(), "weights"), "weights");
+  }
+
+  private static StateDict of(NDManager manager, List<NpyArray> arrays, String where)
+      throws BadFileException {
+    NpzFiles.requireFinite(arrays, where, "tensor");
+    return of(NpzFiles.toNDList(manager, arrays));
   }
 
   /** Builds a state dict from named arrays (see the class comment for prefixes). */

@@ -140,8 +140,8 @@ class CheckpointsTest {
       InvalidCheckpointException e =
           assertThrows(InvalidCheckpointException.class,
               () -> Checkpoints.load(file, target, ARCH, HP, null));
-      assertThat(e).hasMessageThat().isEqualTo("checkpoint " + file + " is corrupt: not a readable"
-          + " ZIP archive (truncated or damaged?): zip END header not found");
+      assertThat(e).hasMessageThat().isEqualTo("checkpoint " + file + " is truncated or not a ZIP"
+          + " archive: no end-of-central-directory record");
       assertUnchanged(target, before);
     }
   }
@@ -161,8 +161,7 @@ class CheckpointsTest {
           assertThrows(InvalidCheckpointException.class,
               () -> Checkpoints.load(file, target, ARCH, HP, null));
       assertThat(e).hasMessageThat()
-          .matches("checkpoint \\Q" + file + "\\E is corrupt: SHA-256 of weights.npz is"
-              + " [0-9a-f]{64}, expected [0-9a-f]{64}");
+          .isEqualTo("checkpoint " + file + " entry 'weights.npz' is damaged: CRC-32 mismatch");
       assertUnchanged(target, before);
     }
   }
@@ -179,8 +178,8 @@ class CheckpointsTest {
       InvalidCheckpointException e =
           assertThrows(InvalidCheckpointException.class, () -> Checkpoints.readMetadata(file));
       assertThat(e).hasMessageThat()
-          .matches("checkpoint \\Q" + file + "\\E is corrupt: SHA-256 of checkpoint.properties"
-              + " is [0-9a-f]{64}, expected [0-9a-f]{64}");
+          .isEqualTo("checkpoint " + file + " entry 'checkpoint.properties' is damaged:"
+              + " CRC-32 mismatch");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.akorn.examples.demo;
 
+import org.akorn.runtime.io.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +25,7 @@ public final class DemoCli {
     CommandLine cli = new CommandLine(new DemoCli());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof IllegalArgumentException || e instanceof java.io.IOException) {
-        cmd.getErr().println("akorn demo: error: " + e.getMessage());
+        cmd.getErr().println("akorn demo: error: " + Printable.visible(String.valueOf(e.getMessage())));
         return 1;
       }
       throw e;

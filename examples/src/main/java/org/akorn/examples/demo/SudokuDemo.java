@@ -3,11 +3,9 @@ package org.akorn.examples.demo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +15,7 @@ import java.util.TreeMap;
 import org.akorn.examples.figures.LineChart;
 import org.akorn.examples.sudoku.Puzzle;
 import org.akorn.runtime.AkornModel;
+import org.akorn.runtime.io.AtomicFiles;
 
 /**
  * The evaluation half of the demo, shared by {@code eval} and {@code run}: the three settings side
@@ -114,12 +113,6 @@ public final class SudokuDemo {
   }
 
   static void writeAtomically(Path file, String text) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      w.write(text);
-    }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
   }
 }

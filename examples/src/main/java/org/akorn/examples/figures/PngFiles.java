@@ -2,12 +2,11 @@ package org.akorn.examples.figures;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+import org.akorn.runtime.io.AtomicFiles;
 
-/** Writes PNG images atomically: a temporary file in the same folder, then a move. */
+/** Writes PNG images atomically: a temporary file in the same folder, then a rename. */
 public final class PngFiles {
   static {
     System.setProperty("java.awt.headless", "true");
@@ -15,17 +14,12 @@ public final class PngFiles {
 
   private PngFiles() {}
 
+  /** Writes {@code image} to {@code target} through {@link AtomicFiles} (missing folders made). */
   public static void write(BufferedImage image, Path target) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-    try {
-      if (!ImageIO.write(image, "png", tmp.toFile())) {
+    AtomicFiles.write(target, out -> {
+      if (!ImageIO.write(image, "png", out)) {
         throw new IOException("no PNG writer available");
       }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 }

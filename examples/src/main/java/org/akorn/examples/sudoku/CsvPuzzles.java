@@ -1,12 +1,21 @@
 package org.akorn.examples.sudoku;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.akorn.runtime.io.BadFileException;
+import org.akorn.runtime.io.InputFiles;
+import org.akorn.runtime.io.Printable;
 
 /**
  * Reads the common Sudoku CSV format: one puzzle per line as {@code puzzle,solution}, each an
@@ -17,21 +26,49 @@ import java.util.List;
 public final class CsvPuzzles {
   private CsvPuzzles() {}
 
-  /** Thrown for a line that is not a valid puzzle; the message names the file and line. */
+  /**
+   * Thrown for a line that is not a valid puzzle; the message names the file and line, control
+   * characters shown visibly.
+   */
   public static final class FormatException extends IOException {
     public FormatException(String message) {
-      super(message);
+      super(Printable.visible(message));
     }
   }
 
-  /** Reads at most {@code limit} puzzles (all when {@code limit <= 0}). */
+  /**
+   * Reads at most {@code limit} puzzles (all when {@code limit <= 0}).
+   *
+   * @throws BadFileException if the file is missing, a folder or FIFO (checked before opening)
+   * @throws FormatException for a line that is not a puzzle or text that is not UTF-8
+   */
   public static List<Puzzle> read(Path file, int limit) throws IOException {
+    InputFiles.requireRegularFile(file, InputFiles.MAX_BYTES);
     List<Puzzle> puzzles = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       int lineNo = 0;
-      while ((line = in.readLine()) != null && (limit <= 0 || puzzles.size() < limit)) {
+      int b = 0;
+      while (b != -1 && (limit <= 0 || puzzles.size() < limit)) {
+        b = in.read();
+        if (b != -1 && b != '\n') {
+          bytes.write(b);
+          continue;
+        }
+        if (b == -1 && bytes.size() == 0) {
+          break;
+        }
         lineNo++;
+        String line;
+        try {
+          line = utf8.decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+          throw new FormatException(file + ":" + lineNo + ": not UTF-8 text");
+        }
+        bytes.reset();
         String trimmed = line.strip();
         if (trimmed.isEmpty() || (lineNo == 1 && !Character.isDigit(trimmed.charAt(0))
             && trimmed.charAt(0) != '.')) {

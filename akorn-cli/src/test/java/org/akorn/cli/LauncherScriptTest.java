@@ -1,0 +1,75 @@
+package org.akorn.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/akorn passes every stderr line through except the one PyTorch deprecation warning, binary
+ * lines included; and the diagnostics it would pass never hold raw control bytes.
+ */
+class LauncherScriptTest {
+  @TempDir Path dir;
+
+  @Test
+  void theStderrFilterKeepsBinaryLinesAndDropsOnlyTheDeprecationWarning() throws Exception {
+    // A copy of the launcher in a tree whose jar is up to date, and a stand-in `java`.
+    Path root = dir.resolve("root");
+    Files.createDirectories(root.resolve("bin"));
+    Path script = Files.copy(Path.of("..", "bin", "akorn"), root.resolve("bin/akorn"));
+    Path jar = Files.createDirectories(root.resolve("akorn-cli/target")).resolve("akorn-cli.jar");
+    Files.write(jar, new byte[0]);
+    Path fakeBin = Files.createDirectories(dir.resolve("fake-bin"));
+    Path java = fakeBin.resolve("java");
+    Files.writeString(java, "#!/usr/bin/env bash\n"
+        + "printf 'm.akorn:1:1: error[E001]: bad \\0 byte \\351\\n' >&2\n"
+        + "printf '[W] AutoNonVariableTypeMode is deprecated and will be removed\\n' >&2\n"
+        + "printf 'last line\\n' >&2\n"
+        + "printf 'out line\\n'\n"
+        + "exit 1\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), "check", "m.akorn");
+    pb.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
+    Path err = dir.resolve("err");
+    Path out = dir.resolve("out");
+    pb.redirectError(err.toFile()).redirectOutput(out.toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(1);
+    assertThat(Files.readString(out)).isEqualTo("out line\n");
+    // The filter runs beside the shell: wait until it has written its last line.
+    byte[] expected = ("m.akorn:1:1: error[E001]: bad \0 byte \u00e9\nlast line\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (Files.size(err) < expected.length && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(Files.readAllBytes(err)).isEqualTo(expected);
+  }
+
+  @Test
+  void checkShowsNulAndControlBytesOfAModelFileVisibly() throws IOException {
+    Path model = Files.write(dir.resolve("nul.akorn"),
+        "model M {\n  x\0\u0007 = 1;\n}\n".getBytes(StandardCharsets.UTF_8));
+    StringWriter err = new StringWriter();
+    var cli = AkornCli.newCommandLine();
+    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(new StringWriter(), true));
+    assertThat(cli.execute("check", model.toString())).isEqualTo(1);
+    String text = err.toString();
+    assertThat(text).startsWith(model + ":2:4: error[E001]: unexpected character '\u2400'\n"
+        + "      x\u2400\u2407 = 1;\n"
+        + "       ^\n");
+    assertThat(text.chars().anyMatch(c -> c < 0x20 && c != '\n')).isFalse();
+  }
+}
