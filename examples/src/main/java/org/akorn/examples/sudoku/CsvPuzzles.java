@@ -1,96 +1,18 @@
 package org.akorn.examples.sudoku;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.akorn.runtime.data.DataFormatException;
+import org.akorn.runtime.data.SudokuCsvReader;
 
-/**
- * Reads the common Sudoku CSV format: one puzzle per line as {@code puzzle,solution}, each an
- * 81-character (9x9) or 16-character (4x4) string of digits, {@code 0} or {@code .} for blanks. A
- * first line that is not a puzzle (a header such as {@code quizzes,solutions}) is skipped; extra
- * columns after the solution are ignored.
- */
+/** Puzzles from the common {@code puzzle,solution} CSV format ({@link SudokuCsvReader}). */
 public final class CsvPuzzles {
   private CsvPuzzles() {}
 
-  /** Thrown for a line that is not a valid puzzle; the message names the file and line. */
-  public static final class FormatException extends IOException {
-    public FormatException(String message) {
-      super(message);
-    }
-  }
-
   /** Reads at most {@code limit} puzzles (all when {@code limit <= 0}). */
-  public static List<Puzzle> read(Path file, int limit) throws IOException {
-    List<Puzzle> puzzles = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int lineNo = 0;
-      while ((line = in.readLine()) != null && (limit <= 0 || puzzles.size() < limit)) {
-        lineNo++;
-        String trimmed = line.strip();
-        if (trimmed.isEmpty() || (lineNo == 1 && !Character.isDigit(trimmed.charAt(0))
-            && trimmed.charAt(0) != '.')) {
-          continue;
-        }
-        puzzles.add(parseLine(trimmed, file + ":" + lineNo));
-      }
-    }
-    return puzzles;
-  }
-
-  static Puzzle parseLine(String line, String where) throws FormatException {
-    String[] parts = line.split(",");
-    if (parts.length < 2) {
-      throw new FormatException(where + ": expected 'puzzle,solution', got " + abbreviate(line));
-    }
-    String puzzle = parts[0].strip();
-    String solution = parts[1].strip();
-    int size = sizeOf(puzzle.length(), where);
-    if (solution.length() != puzzle.length()) {
-      throw new FormatException(where + ": solution has " + solution.length()
-          + " characters, puzzle has " + puzzle.length());
-    }
-    int[] clues = digits(puzzle, size, true, where);
-    int[] sol = digits(solution, size, false, where);
-    for (int i = 0; i < clues.length; i++) {
-      if (clues[i] != 0 && clues[i] != sol[i]) {
-        throw new FormatException(where + ": clue " + clues[i] + " at cell " + i
-            + " disagrees with the solution's " + sol[i]);
-      }
-    }
-    return new Puzzle(size, clues, sol);
-  }
-
-  private static int sizeOf(int length, String where) throws FormatException {
-    if (length == 81) {
-      return 9;
-    }
-    if (length == 16) {
-      return 4;
-    }
-    throw new FormatException(where + ": a puzzle has 81 (9x9) or 16 (4x4) characters, got " + length);
-  }
-
-  private static int[] digits(String s, int size, boolean blanksAllowed, String where)
-      throws FormatException {
-    int[] cells = new int[s.length()];
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      int v = ch == '.' ? 0 : ch - '0';
-      if (v < 0 || v > size || (v == 0 && !blanksAllowed)) {
-        throw new FormatException(where + ": unexpected character '" + ch + "' at position " + (i + 1));
-      }
-      cells[i] = v;
-    }
-    return cells;
-  }
-
-  private static String abbreviate(String line) {
-    return line.length() <= 40 ? "'" + line + "'" : "'" + line.substring(0, 40) + "...'";
+  public static List<Puzzle> read(Path file, int limit) throws DataFormatException {
+    return SudokuCsvReader.readBoards(file, limit).stream()
+        .map(b -> new Puzzle(b.size(), b.clues(), b.solution()))
+        .toList();
   }
 }
