@@ -103,7 +103,7 @@ final class ForwardWriter {
         .addParameter(RUN_OPTIONS, "options")
         .addStatement("checkInput(input)");
     String primary = ctx.inputs.get(ctx.plan.primaryInput());
-    boolean net = ctx.plan.hasLayers();
+    boolean net = ctx.plan.isNetwork();
     if (net) {
       CodeBlock.Builder in = CodeBlock.builder().add("$T in = $T.of(input.$N())$>$>", AKORN_INPUT, AKORN_INPUT, primary);
       if (ctx.plan.init() != null && ctx.plan.init().clampMask() != null) {

@@ -55,7 +55,7 @@ public final class ModelGenerator {
           .build());
     }
     type.addField(ND_MANAGER, "manager", Modifier.PRIVATE, Modifier.FINAL);
-    boolean net = ctx.plan.hasLayers();
+    boolean net = ctx.plan.isNetwork();
     type.addField(net ? AKORN_NETWORK : OP_CHAIN, net ? "network" : "readOut", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(constructor(ctx, builder));
     type.addMethod(MethodSpec.methodBuilder("builder")
@@ -107,7 +107,7 @@ public final class ModelGenerator {
         .addStatement("this.manager = $T.newBaseManager()", ND_MANAGER)
         .beginControlFlow("try");
     CodeBlock shape = firstInputShape(ctx);
-    if (ctx.plan.hasLayers()) {
+    if (ctx.plan.isNetwork()) {
       m.addStatement("this.network = createNetwork()")
           .addStatement("network.initialize(manager, $T.FLOAT32, $L)", DATA_TYPE, shape);
     } else {

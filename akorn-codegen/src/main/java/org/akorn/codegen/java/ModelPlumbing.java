@@ -34,7 +34,7 @@ final class ModelPlumbing {
   }
 
   void addTo(TypeSpec.Builder type) {
-    boolean net = ctx.plan.hasLayers();
+    boolean net = ctx.plan.isNetwork();
     type.addMethod(override("modelName", ClassName.get(String.class)).addStatement("return MODEL_NAME").build());
     type.addMethod(override("inputNames", ModelGenerator.STRING_LIST).addStatement("return INPUT_NAMES").build());
     type.addMethod(override("outputNames", ModelGenerator.STRING_LIST).addStatement("return OUTPUT_NAMES").build());

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.akorn.examples.figures.LineChart;
+import org.akorn.runtime.figures.LineChart;
 import org.akorn.examples.sudoku.Puzzle;
 import org.akorn.runtime.AkornModel;
 
