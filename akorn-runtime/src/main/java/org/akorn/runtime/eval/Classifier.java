@@ -22,13 +22,17 @@ public interface Classifier {
    * @throws IllegalArgumentException for a model with more than one input
    */
   static Classifier of(AkornModel model) {
+    return of(model, RunOptions.defaults());
+  }
+
+  /** Like {@link #of(AkornModel)} with {@code options}' steps (the seed is the call's). */
+  static Classifier of(AkornModel model, RunOptions options) {
     if (model.inputNames().size() != 1) {
       throw new IllegalArgumentException(model.modelName() + " takes " + model.inputNames()
           + "; robustness tests need a model with one image input");
     }
     String input = model.inputNames().get(0);
     String output = model.network().outputName();
-    return (x, seed) -> model.forward(Map.of(input, x), RunOptions.defaults().withSeed(seed))
-        .output(output);
+    return (x, seed) -> model.forward(Map.of(input, x), options.withSeed(seed)).output(output);
   }
 }
