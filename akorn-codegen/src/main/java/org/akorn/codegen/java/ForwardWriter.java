@@ -111,12 +111,12 @@ final class ForwardWriter {
       }
       in.add("\n.withNoise(initialState)$<$<");
       m.addStatement("$L", in.build());
-      m.addStatement("$T result = network.run(new $T(manager, false), in, $L)", AKORN_RESULT,
+      m.addStatement("$T result = network.run(new $T(manager(), false), in, $L)", AKORN_RESULT,
           PARAMETER_STORE,
           ModelDocs.keepsStates(ctx) ? CodeBlock.of("options.withKeepStates(true)") : CodeBlock.of("options"));
     } else {
       m.addStatement("$T state = input.$N()", ND_ARRAY, primary)
-          .addStatement("$T stimulus = readOut.apply(new $T(manager, false), state, options.training())",
+          .addStatement("$T stimulus = readOut.apply(new $T(manager(), false), state, options.training())",
               ND_ARRAY, PARAMETER_STORE);
     }
     m.addStatement("$T<String, $T> outputs = new $T<>()", Map.class, ND_ARRAY, LinkedHashMap.class);
