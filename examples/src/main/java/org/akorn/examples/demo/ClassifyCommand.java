@@ -54,9 +54,9 @@ public final class ClassifyCommand {
     @Spec CommandSpec spec;
 
     @Option(names = "--minutes", paramLabel = "M",
-        description = "Training time of the AKOrN model (default 12; validation excluded)."
+        description = "Training time of the AKOrN model (default 10; validation excluded)."
             + " The baseline trains on as many steps.")
-    double minutes = 12;
+    double minutes = 10;
 
     @Option(names = "--data", paramLabel = "DIR",
         description = "Folder with the four Fashion-MNIST IDX files (default " + "/usr/share/datasets/fashion-mnist).")
