@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       SummaryCommand.class,
       CompileCommand.class,
       RunCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
       BenchCommand.class,
       DoctorCommand.class,
       FmtCommand.class,

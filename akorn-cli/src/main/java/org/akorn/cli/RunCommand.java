@@ -10,12 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.akorn.codegen.AkornCodegen;
-import org.akorn.codegen.GenerationRequest;
-import org.akorn.codegen.GenerationResult;
-import org.akorn.codegen.compile.InMemoryJavaCompiler;
-import org.akorn.codegen.output.GeneratedFile;
-import org.akorn.dsl.SourceReader;
 import org.akorn.dsl.model.ModelSpec;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.AkornResult;
@@ -33,23 +27,31 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code akorn run MODEL.akorn --weights W.npz --inputs I.npz --out O.npz}: generates the model's
- * Java class, compiles it in process against this tool's class path and runs it, so the same
- * generated code as in a Maven build is exercised. O.npz holds every declared output by name, plus
+ * {@code akorn run MODEL.akorn --weights W.npz --inputs I.npz --out O.npz} (or {@code akorn run
+ * --checkpoint model.ckpt --inputs I.npz --out O.npz}): generates the model's Java class, compiles
+ * it in process against this tool's class path and runs it, so the same generated code as in a
+ * Maven build is exercised; a checkpoint written by {@code akorn train} carries the model's
+ * source, so it needs no {@code .akorn} file. O.npz holds every declared output by name, plus
  * {@code states.<layer>.<t>} (the state after update t+1) and {@code energies.<layer>.<t>} (e_0 = 0).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run a model on inputs from an .npz file with imported reference weights.")
+    description = "Run a model on inputs from an .npz file, with imported reference weights or"
+        + " from a checkpoint of akorn train.")
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "MODEL.akorn", description = "The model file.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL.akorn",
+      description = "The model file (not with --checkpoint).")
   Path file;
+
+  @Option(names = "--checkpoint", paramLabel = "model.ckpt",
+      description = "A checkpoint of akorn train: the model and its weights, no .akorn file needed.")
+  Path checkpoint;
 
   @Option(names = "--model", paramLabel = "NAME", description = "Which model of the file (needed when it has several).")
   String modelName;
 
-  @Option(names = "--weights", required = true, paramLabel = "W.npz", description = "Reference state_dict (.npz).")
+  @Option(names = "--weights", paramLabel = "W.npz", description = "Reference state_dict (.npz).")
   Path weights;
 
   @Option(names = "--inputs", required = true, paramLabel = "I.npz", description = "One array per declared input, by name.")
@@ -72,28 +74,29 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    GenerationResult result = AkornCodegen.generate(new GenerationRequest(
-        List.of(file), Overrides.parse(overrides), Map.of(), SourceReader.fileSystem(), CompileCommand.version()));
-    if (result.hasErrors()) {
-      var err = spec.commandLine().getErr();
-      err.println(result.render());
-      err.flush();
-      throw new UserException(result.errorCount() + (result.errorCount() == 1 ? " error" : " errors") + " in " + file);
+    var err = spec.commandLine().getErr();
+    if ((file == null) == (checkpoint == null)) {
+      throw new UserException("give either MODEL.akorn (with --weights) or --checkpoint");
     }
-    ModelSpec model = select(result.models());
-    GeneratedFile source = result.files().stream()
-        .filter(f -> f.relativePath().endsWith("/" + model.name() + ".java") || f.relativePath().equals(model.name() + ".java"))
-        .findFirst().orElseThrow();
-    InMemoryJavaCompiler.Result compiled = InMemoryJavaCompiler.compile(
-        List.of(source), System.getProperty("java.class.path"), RunCommand.class.getClassLoader());
-    if (!compiled.succeeded()) {
-      throw new IllegalStateException("generated code did not compile: " + compiled.errors());
+    CompiledModel compiled;
+    if (checkpoint != null) {
+      if (weights != null || overrides != null || modelName != null) {
+        throw new UserException("--checkpoint brings its own model and weights; drop --weights,"
+            + " --model and -P");
+      }
+      compiled = CompiledModel.fromCheckpoint(checkpoint, err);
+    } else {
+      if (weights == null) {
+        throw new UserException("--weights is required with a MODEL.akorn file");
+      }
+      compiled = CompiledModel.fromFile(file, modelName, Overrides.parse(overrides), err);
     }
-    Class<?> type = compiled.classLoader().loadClass(model.qualifiedName());
-    Object builder = type.getMethod("builder").invoke(null);
-    try (AkornModel m = (AkornModel) builder.getClass().getMethod("build").invoke(builder);
+    ModelSpec model = compiled.spec();
+    try (AkornModel m = checkpoint != null ? compiled.load(checkpoint) : compiled.build();
         NDManager manager = NDManager.newBaseManager()) {
-      importWeights(m);
+      if (checkpoint == null) {
+        importWeights(m);
+      }
       Map<String, NDArray> in = readNpz(manager, inputs, "--inputs");
       NDArray x0 = initial == null ? null : readArray(manager, initial);
       RunOptions options = RunOptions.defaults().withKeepStates(true).withSeed(seed);
@@ -130,19 +133,6 @@ public final class RunCommand implements Callable<Integer> {
     o.println("ran " + model.qualifiedName() + ": " + out);
     o.flush();
     return 0;
-  }
-
-  private ModelSpec select(List<ModelSpec> models) {
-    if (modelName != null) {
-      return models.stream().filter(m -> m.name().equals(modelName)).findFirst().orElseThrow(() ->
-          new UserException(file + " has no model '" + modelName + "'; it has "
-              + models.stream().map(ModelSpec::name).toList()));
-    }
-    if (models.size() != 1) {
-      throw new UserException(file + " defines " + models.size() + " models "
-          + models.stream().map(ModelSpec::name).toList() + "; choose one with --model");
-    }
-    return models.get(0);
   }
 
   private void importWeights(AkornModel m) throws IOException {

@@ -1,5 +1,7 @@
 package org.akorn.cli;
 
+import org.akorn.runtime.checkpoint.InvalidCheckpointException;
+import org.akorn.runtime.data.DataFormatException;
 import org.akorn.runtime.io.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -13,7 +15,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult)
       throws Exception {
-    if (ex instanceof UserException) {
+    if (ex instanceof UserException || ex instanceof DataFormatException
+        || ex instanceof InvalidCheckpointException) {
       cmd.getErr().println("akorn: " + Printable.visible(ex.getMessage()));
       cmd.getErr().flush();
       return AkornCli.EXIT_USER_ERROR;

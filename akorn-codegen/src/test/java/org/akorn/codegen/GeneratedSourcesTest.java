@@ -30,6 +30,8 @@ class GeneratedSourcesTest {
     assertThat(r.files().stream().map(GeneratedFile::relativePath).toList())
         .containsExactly(
             "org/akorn/examples/CifarClassifier.java",
+            "org/akorn/examples/FashionAkorn.java",
+            "org/akorn/examples/FashionCnn.java",
             "org/akorn/examples/ObjectDiscovery.java",
             "org/akorn/examples/Sudoku.java",
             "org/akorn/examples/Sudoku4.java",

@@ -71,7 +71,7 @@ class NameAndTypeDiagnosticsTest {
         """;
     assertThat(headlines(src)).containsExactly(
         "m.akorn:4:3: error[E106]: unknown statement 'lyer'; expected one of: param, input, stem, init, layer, "
-            + "readout, transition, next_x, head, output, repeat, if, use");
+            + "readout, features, transition, next_x, head, output, repeat, if, use");
   }
 
   @Test

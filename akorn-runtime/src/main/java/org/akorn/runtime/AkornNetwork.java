@@ -87,15 +87,16 @@ public final class AkornNetwork extends AkornBlock {
       boolean training = options.training();
       NDArray c = stem == null ? input : stem.apply(ps, input, training);
       NDArray mask = in.mask() == null ? null : maskLike(in.mask(), c);
+      boolean oscillators = stages.stream().anyMatch(st -> st.layer() != null);
       NDArray noise = null;
-      if (initialState.usesNoise()) {
+      if (initialState.usesNoise() && oscillators) {
         noise =
             in.noise() != null
                 ? in.noise().toDevice(c.getDevice(), false)
                 : InitialState.gaussian(c.getManager(), c.getShape(), options.seed())
                   .toDevice(c.getDevice(), false);
       }
-      NDArray x = initialState.create(ps, c, mask, noise, training);
+      NDArray x = oscillators ? initialState.create(ps, c, mask, noise, training) : c;
       NDArray g = gamma == null ? null : ps.getValue(gamma, c.getDevice(), training);
       List<KuramotoResult> layers = new ArrayList<>();
       for (int i = 0; i < stages.size(); i++) {
@@ -105,6 +106,10 @@ public final class AkornNetwork extends AkornBlock {
           c = stage.transition().applyToStimulus(ps, c, training);
         }
         KuramotoLayer layer = stage.layer();
+        if (layer == null) {
+          c = stage.readOut().apply(ps, c, training);
+          continue;
+        }
         int steps = options.stepsFor(i, layer.getDefaultSteps());
         KuramotoResult r = layer.run(ps, x, c, steps, g, options.keepStates(), training);
         layers.add(r);

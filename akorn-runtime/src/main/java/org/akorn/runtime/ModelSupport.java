@@ -174,6 +174,15 @@ public final class ModelSupport {
     return meta;
   }
 
+  /** Calls {@code set} with the value of {@code name} when {@code values} has one. */
+  public static void ifPresent(Map<String, String> values, String name,
+      java.util.function.Consumer<String> set) {
+    String v = values.get(name);
+    if (v != null) {
+      set.accept(v);
+    }
+  }
+
   /** Loads {@code file} into a freshly built {@code model}; closes the model if that fails. */
   public static <M extends AkornModel> M loadOrClose(M model, Path file) throws IOException {
     try {

@@ -103,7 +103,7 @@ final class ForwardWriter {
         .addParameter(RUN_OPTIONS, "options")
         .addStatement("checkInput(input)");
     String primary = ctx.inputs.get(ctx.plan.primaryInput());
-    boolean net = ctx.plan.hasLayers();
+    boolean net = ctx.plan.isNetwork();
     if (net) {
       CodeBlock.Builder in = CodeBlock.builder().add("$T in = $T.of(input.$N())$>$>", AKORN_INPUT, AKORN_INPUT, primary);
       if (ctx.plan.init() != null && ctx.plan.init().clampMask() != null) {
@@ -111,12 +111,12 @@ final class ForwardWriter {
       }
       in.add("\n.withNoise(initialState)$<$<");
       m.addStatement("$L", in.build());
-      m.addStatement("$T result = network.run(new $T(manager, false), in, $L)", AKORN_RESULT,
+      m.addStatement("$T result = network.run(new $T(manager(), false), in, $L)", AKORN_RESULT,
           PARAMETER_STORE,
           ModelDocs.keepsStates(ctx) ? CodeBlock.of("options.withKeepStates(true)") : CodeBlock.of("options"));
     } else {
       m.addStatement("$T state = input.$N()", ND_ARRAY, primary)
-          .addStatement("$T stimulus = readOut.apply(new $T(manager, false), state, options.training())",
+          .addStatement("$T stimulus = readOut.apply(new $T(manager(), false), state, options.training())",
               ND_ARRAY, PARAMETER_STORE);
     }
     m.addStatement("$T<String, $T> outputs = new $T<>()", Map.class, ND_ARRAY, LinkedHashMap.class);

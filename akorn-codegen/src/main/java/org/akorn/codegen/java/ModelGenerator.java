@@ -37,7 +37,7 @@ public final class ModelGenerator {
     BuilderWriter builder = new BuilderWriter(ctx);
     TypeSpec.Builder type = TypeSpec.classBuilder(ctx.self)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(AKORN_MODEL)
+        .superclass(GENERATED_MODEL)
         .addJavadoc("$L", ModelDocs.classDoc(ctx, toolVersion));
     type.addField(FieldSpec.builder(String.class, "MODEL_NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The model's name as declared in its {@code .akorn} file.\n")
@@ -54,8 +54,7 @@ public final class ModelGenerator {
           .addJavadoc("Steps per layer from {@link Builder#steps}, or null for the declared ones.\n")
           .build());
     }
-    type.addField(ND_MANAGER, "manager", Modifier.PRIVATE, Modifier.FINAL);
-    boolean net = ctx.plan.hasLayers();
+    boolean net = ctx.plan.isNetwork();
     type.addField(net ? AKORN_NETWORK : OP_CHAIN, net ? "network" : "readOut", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(constructor(ctx, builder));
     type.addMethod(MethodSpec.methodBuilder("builder")
@@ -103,22 +102,15 @@ public final class ModelGenerator {
     MethodSpec.Builder m = MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PRIVATE)
         .addParameter(ctx.builder, "builder")
-        .addCode(builder.copyFields())
-        .addStatement("this.manager = $T.newBaseManager()", ND_MANAGER)
-        .beginControlFlow("try");
+        .addStatement("super(MODEL_NAME, INPUT_NAMES, OUTPUT_NAMES)")
+        .addCode(builder.copyFields());
     CodeBlock shape = firstInputShape(ctx);
-    if (ctx.plan.hasLayers()) {
-      m.addStatement("this.network = createNetwork()")
-          .addStatement("network.initialize(manager, $T.FLOAT32, $L)", DATA_TYPE, shape);
+    if (ctx.plan.isNetwork()) {
+      m.addStatement("this.network = initialize(this::createNetwork, $L)", shape);
     } else {
-      m.addStatement("this.readOut = createReadOut()")
-          .addStatement("readOut.initialize(manager, $T.FLOAT32, $L)", DATA_TYPE, shape);
+      m.addStatement("this.readOut = initialize(this::createReadOut, $L)", shape);
     }
-    return m.nextControlFlow("catch ($T e)", RuntimeException.class)
-        .addStatement("manager.close()")
-        .addStatement("throw e")
-        .endControlFlow()
-        .build();
+    return m.build();
   }
 
   /** {@code new Shape(1, dims...)} of the input the network reads first. */

@@ -34,10 +34,7 @@ final class ModelPlumbing {
   }
 
   void addTo(TypeSpec.Builder type) {
-    boolean net = ctx.plan.hasLayers();
-    type.addMethod(override("modelName", ClassName.get(String.class)).addStatement("return MODEL_NAME").build());
-    type.addMethod(override("inputNames", ModelGenerator.STRING_LIST).addStatement("return INPUT_NAMES").build());
-    type.addMethod(override("outputNames", ModelGenerator.STRING_LIST).addStatement("return OUTPUT_NAMES").build());
+    boolean net = ctx.plan.isNetwork();
     MethodSpec.Builder hyper = override("hyperParameters", STRING_MAP);
     if (ctx.model.parameters().isEmpty()) {
       hyper.addStatement("return $T.of()", Map.class);
@@ -49,13 +46,7 @@ final class ModelPlumbing {
       hyper.addStatement("return $T.unmodifiableMap(values)", Collections.class);
     }
     type.addMethod(hyper.build());
-    MethodSpec.Builder network = override("network", AKORN_NETWORK);
-    if (net) {
-      network.addStatement("return network");
-    } else {
-      network.addJavadoc("This model has no Kuramoto layer, hence no network; its block is {@link #readOut()}.\n")
-          .addStatement("throw new $T($S)", UnsupportedOperationException.class,
-              ctx.model.name() + " has no Kuramoto layer; use readOut()");
+    if (!net) {
       type.addMethod(MethodSpec.methodBuilder("readOut")
           .addModifiers(Modifier.PUBLIC)
           .returns(OP_CHAIN)
@@ -63,33 +54,9 @@ final class ModelPlumbing {
           .addStatement("return readOut")
           .build());
     }
-    type.addMethod(network.build());
-    type.addMethod(override("manager", ND_MANAGER).addStatement("return manager").build());
-    type.addMethod(MethodSpec.methodBuilder("referenceMapping")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(WEIGHT_MAPPING)
-        .addJavadoc("How the reference {@code state_dict} keys map onto this model's parameters.\n")
+    type.addMethod(override("referenceMapping", WEIGHT_MAPPING)
         .addStatement("return $L", mapping())
         .build());
-    type.addMethod(override("importReferenceWeights", TypeName.VOID)
-        .addParameter(Path.class, "npz")
-        .addException(IOException.class)
-        .beginControlFlow("try ($T scratch = manager.newSubManager())", ND_MANAGER)
-        .addStatement("referenceMapping().importFrom($T.load(scratch, npz))", STATE_DICT)
-        .endControlFlow()
-        .build());
-    String block = net ? "network" : "readOut";
-    type.addMethod(override("saveCheckpoint", TypeName.VOID)
-        .addParameter(Path.class, "file")
-        .addException(IOException.class)
-        .addStatement("$T.save(file, $N, $T.of(MODEL_NAME, hyperParameters(), 0))", CHECKPOINTS, block, CHECKPOINT_METADATA)
-        .build());
-    type.addMethod(override("loadCheckpoint", TypeName.VOID)
-        .addParameter(Path.class, "file")
-        .addException(IOException.class)
-        .addStatement("$T.load(file, $N, MODEL_NAME, hyperParameters(), null)", CHECKPOINTS, block)
-        .build());
-    type.addMethod(override("close", TypeName.VOID).addStatement("manager.close()").build());
     type.addMethod(fromCheckpoint());
   }
 
@@ -112,14 +79,12 @@ final class ModelPlumbing {
     for (HyperParameter p : ctx.model.parameters()) {
       String name = ctx.params.get(p.name());
       CodeBlock parse = switch (p.type()) {
-        case INT -> CodeBlock.of("$T.parseInt(values.get($S))", Integer.class, p.name());
-        case FLOAT -> CodeBlock.of("$T.parseDouble(values.get($S))", Double.class, p.name());
-        case BOOL -> CodeBlock.of("$T.parseBoolean(values.get($S))", Boolean.class, p.name());
-        case INT_LIST -> CodeBlock.of("$T.parseIntList(values.get($S))", MODEL_SUPPORT, p.name());
+        case INT -> CodeBlock.of("$T.parseInt(v)", Integer.class);
+        case FLOAT -> CodeBlock.of("$T.parseDouble(v)", Double.class);
+        case BOOL -> CodeBlock.of("$T.parseBoolean(v)", Boolean.class);
+        case INT_LIST -> CodeBlock.of("$T.parseIntList(v)", MODEL_SUPPORT);
       };
-      m.beginControlFlow("if (values.containsKey($S))", p.name())
-          .addStatement("builder.$N($L)", name, parse)
-          .endControlFlow();
+      m.addStatement("$T.ifPresent(values, $S, v -> builder.$N($L))", MODEL_SUPPORT, p.name(), name, parse);
     }
     return m.addStatement("return $T.loadOrClose(builder.build(), file)", MODEL_SUPPORT).build();
   }

@@ -41,7 +41,7 @@ final class NetworkAssembly {
   /** {@code createNetwork()} (models with layers) or {@code createReadOut()} (read-out only). */
   MethodSpec method() {
     NetworkPlan plan = ctx.plan;
-    if (!plan.hasLayers()) {
+    if (!plan.isNetwork()) {
       xChannels = inputChannels(plan.init().stateInput());
       cChannels = xChannels;
       xValue = ctx.model.input(plan.init().stateInput()).orElseThrow().dims().get(0).value();
@@ -58,6 +58,10 @@ final class NetworkAssembly {
     body.add("\n.optInitialState($L);\n$<$<", initialState());
     for (int l = 0; l < plan.layers().size(); l++) {
       addStage(body, plan.layers().get(l), l);
+    }
+    if (!plan.hasLayers()) {
+      body.addStatement("$T features = $L", OP_CHAIN, readOutChain(plan.readOutOnly()));
+      body.addStatement("builder.addStage($T.builder()\n.optReadOut(features)\n.build())", STAGE);
     }
     CodeBlock.Builder tail = CodeBlock.builder().add("return builder");
     if (plan.head() != null) {
@@ -291,8 +295,21 @@ final class NetworkAssembly {
     }
     Stage.NormReluConv n = (Stage.NormReluConv) s;
     CodeBlock out = channels(n.channels(), cValue, cChannels);
-    CodeBlock code = CodeBlock.of("new $T($L, $L, $L, $T.$L)", NORM_RELU_CONV, cChannels, out,
-        e.intValue(n.kernel()), FEATURE_NORM, norm(n.norm()));
+    CodeBlock code;
+    if (n.stride().value() == 1 && n.stride().expr() instanceof org.akorn.dsl.model.Expr.IntLiteral) {
+      code = CodeBlock.of("new $T($L, $L, $L, $T.$L)", NORM_RELU_CONV, cChannels, out,
+          e.intValue(n.kernel()), FEATURE_NORM, norm(n.norm()));
+    } else {
+      code = CodeBlock.of("new $T($L, $L, $L, $T.$L, $L)", NORM_RELU_CONV, cChannels, out,
+          e.intValue(n.kernel()), FEATURE_NORM, norm(n.norm()), e.intValue(n.stride()));
+      if (height != null) {
+        CodeBlock stride = paren(n.stride());
+        height = CodeBlock.of("($L - 1) / $L + 1", height, stride);
+        width = CodeBlock.of("($L - 1) / $L + 1", width, stride);
+        heightValue = (heightValue - 1) / n.stride().value() + 1;
+        widthValue = (widthValue - 1) / n.stride().value() + 1;
+      }
+    }
     cChannels = out;
     cValue = n.channels().value();
     return code;

@@ -11,8 +11,9 @@ import org.akorn.dsl.model.Stage;
 
 /**
  * A model's stages grouped the way the runtime assembles them: a stem, an initial state, network
- * stages (optional transition, one Kuramoto layer, its read-out chain) and a head; or, for a model
- * without Kuramoto layers, a read-out chain alone. Reports what the runtime cannot express.
+ * stages (optional transition, one Kuramoto layer, its read-out chain) and a head; a model without
+ * Kuramoto layers has a stem, ordinary units ({@code features}) and a head, or a read-out chain
+ * alone on a given state. Reports what the runtime cannot express.
  */
 record NetworkPlan(
     Stage stem,
@@ -31,6 +32,15 @@ record NetworkPlan(
 
   boolean hasLayers() {
     return !layers.isEmpty();
+  }
+
+  /**
+   * Whether the model is assembled as a runtime {@code AkornNetwork}: it has Kuramoto layers, or
+   * a stem followed by ordinary units ({@code features}) and a head. The alternative is a
+   * read-out chain alone on a given state.
+   */
+  boolean isNetwork() {
+    return hasLayers() || (stem != null && (init == null || init.kind() != InitKind.GIVEN));
   }
 
   /** The name of the input the stem (or the given state) reads. */
@@ -52,12 +62,15 @@ record NetworkPlan(
 
   /** Whether gamma lives on the network (the reference families) rather than on each layer. */
   boolean networkGamma() {
-    return stem != null && !(stem instanceof Stage.IdentityStem);
+    return hasLayers() && stem != null && !(stem instanceof Stage.IdentityStem);
   }
 
   Layout layout() {
-    if (!hasLayers()) {
+    if (!isNetwork()) {
       return Layout.READ_OUT_ONLY;
+    }
+    if (!hasLayers()) {
+      return Layout.NATIVE;
     }
     if (stem instanceof Stage.EmbeddingStem) {
       return Layout.SUDOKU;
@@ -94,23 +107,7 @@ record NetworkPlan(
       } else if (s instanceof Stage.InitialState i) {
         init = i;
       } else if (s instanceof Stage.Transition t) {
-        int body = 0;
-    for (int i = 0; i < model.stages().size(); i++) {
-      if (!model.stages().get(i).isHead()) {
-        body = i + 1;
-      }
-    }
-    for (org.akorn.dsl.model.OutputSpec out : model.outputs()) {
-      boolean snapshot = out.source() == org.akorn.dsl.model.OutputSource.STATE
-          || out.source() == org.akorn.dsl.model.OutputSource.STIMULUS
-          || out.source() == org.akorn.dsl.model.OutputSource.STATES;
-      if (snapshot && out.afterStage() < body) {
-        sink.error(DiagnosticCode.NOT_GENERATABLE, out.span(),
-            "the Java generator does not support output '" + out.name()
-                + "' taken before the last stage; declare it after the last layer and read-out");
-      }
-    }
-    if (pendingTransition != null) {
+        if (pendingTransition != null) {
           unsupported(sink, s, "two transitions before one layer");
         }
         pendingTransition = t;
@@ -154,6 +151,12 @@ record NetworkPlan(
       }
       if (init != null && init.kind() == InitKind.GIVEN) {
         unsupported(sink, init, "a given initial state in a model with Kuramoto layers");
+      }
+    } else if (stem != null && (init == null || init.kind() != InitKind.GIVEN)) {
+      for (Stage s : before) {
+        if (!(s instanceof Stage.FeedForward || s instanceof Stage.NormReluConv)) {
+          unsupported(sink, s, "a read-out in a model without Kuramoto layers; use features = ...");
+        }
       }
     } else {
       if (head != null) {

@@ -10,6 +10,7 @@ final class RuntimeTypes {
   private static final String NN = "org.akorn.runtime.nn";
 
   static final ClassName AKORN_MODEL = ClassName.get(RT, "AkornModel");
+  static final ClassName GENERATED_MODEL = ClassName.get(RT, "GeneratedModel");
   static final ClassName AKORN_NETWORK = ClassName.get(RT, "AkornNetwork");
   static final ClassName AKORN_NETWORK_BUILDER = AKORN_NETWORK.nestedClass("Builder");
   static final ClassName AKORN_INPUT = ClassName.get(RT, "AkornInput");

@@ -2,8 +2,6 @@
 package org.akorn.golden;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
@@ -13,14 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.akorn.runtime.AkornInput;
-import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.AkornNetwork;
 import org.akorn.runtime.AkornResult;
+import org.akorn.runtime.GeneratedModel;
 import org.akorn.runtime.ModelSupport;
 import org.akorn.runtime.ReferenceLayouts;
 import org.akorn.runtime.RunOptions;
-import org.akorn.runtime.checkpoint.CheckpointMetadata;
-import org.akorn.runtime.checkpoint.Checkpoints;
 import org.akorn.runtime.nn.Conv2dBlock;
 import org.akorn.runtime.nn.ConvStem;
 import org.akorn.runtime.nn.FeatureNorm;
@@ -36,7 +32,6 @@ import org.akorn.runtime.nn.ReadOutConv;
 import org.akorn.runtime.nn.ResidualFeedForward;
 import org.akorn.runtime.nn.SharedTransition;
 import org.akorn.runtime.nn.Stage;
-import org.akorn.runtime.weights.StateDict;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
@@ -71,7 +66,7 @@ import org.akorn.runtime.weights.WeightMapping;
  *
  * <p>Generated from classification_model.akorn by akorn 0.1.0-SNAPSHOT. Do not edit.
  */
-public final class ClassificationModel implements AkornModel {
+public final class ClassificationModel extends GeneratedModel {
   /**
    * The model's name as declared in its {@code .akorn} file.
    */
@@ -108,11 +103,10 @@ public final class ClassificationModel implements AkornModel {
    */
   private final int[] steps;
 
-  private final NDManager manager;
-
   private final AkornNetwork network;
 
   private ClassificationModel(Builder builder) {
+    super(MODEL_NAME, INPUT_NAMES, OUTPUT_NAMES);
     this.steps = builder.steps == null ? null : builder.steps.clone();
     this.ch = builder.ch;
     this.L = builder.L;
@@ -122,14 +116,7 @@ public final class ClassificationModel implements AkornModel {
     this.ro_N = builder.ro_N;
     this.ro_kernel = builder.ro_kernel;
     this.classes = builder.classes;
-    this.manager = NDManager.newBaseManager();
-    try {
-      this.network = createNetwork();
-      network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
-    } catch (RuntimeException e) {
-      manager.close();
-      throw e;
-    }
+    this.network = initialize(this::createNetwork, new Shape(1, 3, 32, 32));
   }
 
   /**
@@ -269,7 +256,7 @@ public final class ClassificationModel implements AkornModel {
     checkInput(input);
     AkornInput in = AkornInput.of(input.image())
             .withNoise(initialState);
-    AkornResult result = network.run(new ParameterStore(manager, false), in, options);
+    AkornResult result = network.run(new ParameterStore(manager(), false), in, options);
     Map<String, NDArray> outputs = new LinkedHashMap<>();
     outputs.put("logits", result.output("logits"));
     return new AkornResult(outputs, result.layers());
@@ -277,21 +264,6 @@ public final class ClassificationModel implements AkornModel {
 
   private void checkInput(Input input) {
     ModelSupport.checkInput("image", input.image(), ModelSupport.ElementKind.FLOAT, 3, 32, 32);
-  }
-
-  @Override
-  public String modelName() {
-    return MODEL_NAME;
-  }
-
-  @Override
-  public List<String> inputNames() {
-    return INPUT_NAMES;
-  }
-
-  @Override
-  public List<String> outputNames() {
-    return OUTPUT_NAMES;
   }
 
   @Override
@@ -309,42 +281,8 @@ public final class ClassificationModel implements AkornModel {
   }
 
   @Override
-  public AkornNetwork network() {
-    return network;
-  }
-
-  @Override
-  public NDManager manager() {
-    return manager;
-  }
-
-  /**
-   * How the reference {@code state_dict} keys map onto this model's parameters.
-   */
   public WeightMapping referenceMapping() {
     return ReferenceLayouts.classification(network);
-  }
-
-  @Override
-  public void importReferenceWeights(Path npz) throws IOException {
-    try (NDManager scratch = manager.newSubManager()) {
-      referenceMapping().importFrom(StateDict.load(scratch, npz));
-    }
-  }
-
-  @Override
-  public void saveCheckpoint(Path file) throws IOException {
-    Checkpoints.save(file, network, CheckpointMetadata.of(MODEL_NAME, hyperParameters(), 0));
-  }
-
-  @Override
-  public void loadCheckpoint(Path file) throws IOException {
-    Checkpoints.load(file, network, MODEL_NAME, hyperParameters(), null);
-  }
-
-  @Override
-  public void close() {
-    manager.close();
   }
 
   /**
@@ -354,30 +292,14 @@ public final class ClassificationModel implements AkornModel {
   public static ClassificationModel fromCheckpoint(Path file) throws IOException {
     Builder builder = builder();
     Map<String, String> values = ModelSupport.checkpointMetadata(file, MODEL_NAME).hyperParameters();
-    if (values.containsKey("ch")) {
-      builder.ch(Integer.parseInt(values.get("ch")));
-    }
-    if (values.containsKey("L")) {
-      builder.L(Integer.parseInt(values.get("L")));
-    }
-    if (values.containsKey("T")) {
-      builder.T(Integer.parseInt(values.get("T")));
-    }
-    if (values.containsKey("n")) {
-      builder.n(Integer.parseInt(values.get("n")));
-    }
-    if (values.containsKey("ksizes")) {
-      builder.ksizes(ModelSupport.parseIntList(values.get("ksizes")));
-    }
-    if (values.containsKey("ro_N")) {
-      builder.ro_N(Integer.parseInt(values.get("ro_N")));
-    }
-    if (values.containsKey("ro_kernel")) {
-      builder.ro_kernel(Integer.parseInt(values.get("ro_kernel")));
-    }
-    if (values.containsKey("classes")) {
-      builder.classes(Integer.parseInt(values.get("classes")));
-    }
+    ModelSupport.ifPresent(values, "ch", v -> builder.ch(Integer.parseInt(v)));
+    ModelSupport.ifPresent(values, "L", v -> builder.L(Integer.parseInt(v)));
+    ModelSupport.ifPresent(values, "T", v -> builder.T(Integer.parseInt(v)));
+    ModelSupport.ifPresent(values, "n", v -> builder.n(Integer.parseInt(v)));
+    ModelSupport.ifPresent(values, "ksizes", v -> builder.ksizes(ModelSupport.parseIntList(v)));
+    ModelSupport.ifPresent(values, "ro_N", v -> builder.ro_N(Integer.parseInt(v)));
+    ModelSupport.ifPresent(values, "ro_kernel", v -> builder.ro_kernel(Integer.parseInt(v)));
+    ModelSupport.ifPresent(values, "classes", v -> builder.classes(Integer.parseInt(v)));
     return ModelSupport.loadOrClose(builder.build(), file);
   }
 

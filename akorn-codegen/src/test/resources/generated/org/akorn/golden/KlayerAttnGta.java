@@ -2,8 +2,6 @@
 package org.akorn.golden;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
@@ -12,18 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.akorn.runtime.AkornInput;
-import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.AkornNetwork;
 import org.akorn.runtime.AkornResult;
+import org.akorn.runtime.GeneratedModel;
 import org.akorn.runtime.ModelSupport;
 import org.akorn.runtime.RunOptions;
-import org.akorn.runtime.checkpoint.CheckpointMetadata;
-import org.akorn.runtime.checkpoint.Checkpoints;
 import org.akorn.runtime.nn.InitialState;
 import org.akorn.runtime.nn.KuramotoLayer;
 import org.akorn.runtime.nn.KuramotoResult;
 import org.akorn.runtime.nn.Stage;
-import org.akorn.runtime.weights.StateDict;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
@@ -48,7 +43,7 @@ import org.akorn.runtime.weights.WeightMapping;
  *
  * <p>Generated from klayer_attn_gta.akorn by akorn 0.1.0-SNAPSHOT. Do not edit.
  */
-public final class KlayerAttnGta implements AkornModel {
+public final class KlayerAttnGta extends GeneratedModel {
   /**
    * The model's name as declared in its {@code .akorn} file.
    */
@@ -69,20 +64,12 @@ public final class KlayerAttnGta implements AkornModel {
    */
   private final int[] steps;
 
-  private final NDManager manager;
-
   private final AkornNetwork network;
 
   private KlayerAttnGta(Builder builder) {
+    super(MODEL_NAME, INPUT_NAMES, OUTPUT_NAMES);
     this.steps = builder.steps == null ? null : builder.steps.clone();
-    this.manager = NDManager.newBaseManager();
-    try {
-      this.network = createNetwork();
-      network.initialize(manager, DataType.FLOAT32, new Shape(1, 32, 6, 6));
-    } catch (RuntimeException e) {
-      manager.close();
-      throw e;
-    }
+    this.network = initialize(this::createNetwork, new Shape(1, 32, 6, 6));
   }
 
   /**
@@ -159,7 +146,7 @@ public final class KlayerAttnGta implements AkornModel {
     checkInput(input);
     AkornInput in = AkornInput.of(input.c())
             .withNoise(initialState);
-    AkornResult result = network.run(new ParameterStore(manager, false), in, options.withKeepStates(true));
+    AkornResult result = network.run(new ParameterStore(manager(), false), in, options.withKeepStates(true));
     Map<String, NDArray> outputs = new LinkedHashMap<>();
     outputs.put("xs", ModelSupport.states(result.layers().get(0)));
     outputs.put("es", ModelSupport.energies(result.layers()));
@@ -171,62 +158,13 @@ public final class KlayerAttnGta implements AkornModel {
   }
 
   @Override
-  public String modelName() {
-    return MODEL_NAME;
-  }
-
-  @Override
-  public List<String> inputNames() {
-    return INPUT_NAMES;
-  }
-
-  @Override
-  public List<String> outputNames() {
-    return OUTPUT_NAMES;
-  }
-
-  @Override
   public Map<String, String> hyperParameters() {
     return Map.of();
   }
 
   @Override
-  public AkornNetwork network() {
-    return network;
-  }
-
-  @Override
-  public NDManager manager() {
-    return manager;
-  }
-
-  /**
-   * How the reference {@code state_dict} keys map onto this model's parameters.
-   */
   public WeightMapping referenceMapping() {
     return WeightMapping.builder().add("", network.stages().get(0).layer()).build();
-  }
-
-  @Override
-  public void importReferenceWeights(Path npz) throws IOException {
-    try (NDManager scratch = manager.newSubManager()) {
-      referenceMapping().importFrom(StateDict.load(scratch, npz));
-    }
-  }
-
-  @Override
-  public void saveCheckpoint(Path file) throws IOException {
-    Checkpoints.save(file, network, CheckpointMetadata.of(MODEL_NAME, hyperParameters(), 0));
-  }
-
-  @Override
-  public void loadCheckpoint(Path file) throws IOException {
-    Checkpoints.load(file, network, MODEL_NAME, hyperParameters(), null);
-  }
-
-  @Override
-  public void close() {
-    manager.close();
   }
 
   /**

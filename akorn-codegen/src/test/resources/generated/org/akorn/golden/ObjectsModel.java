@@ -2,8 +2,6 @@
 package org.akorn.golden;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
@@ -13,14 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.akorn.runtime.AkornInput;
-import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.AkornNetwork;
 import org.akorn.runtime.AkornResult;
+import org.akorn.runtime.GeneratedModel;
 import org.akorn.runtime.ModelSupport;
 import org.akorn.runtime.ReferenceLayouts;
 import org.akorn.runtime.RunOptions;
-import org.akorn.runtime.checkpoint.CheckpointMetadata;
-import org.akorn.runtime.checkpoint.Checkpoints;
 import org.akorn.runtime.nn.ConvStem;
 import org.akorn.runtime.nn.InitialState;
 import org.akorn.runtime.nn.KuramotoLayer;
@@ -30,7 +26,6 @@ import org.akorn.runtime.nn.PooledMlpHead;
 import org.akorn.runtime.nn.Pooling;
 import org.akorn.runtime.nn.ReadOutConv;
 import org.akorn.runtime.nn.Stage;
-import org.akorn.runtime.weights.StateDict;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
@@ -66,7 +61,7 @@ import org.akorn.runtime.weights.WeightMapping;
  *
  * <p>Generated from objects_model.akorn by akorn 0.1.0-SNAPSHOT. Do not edit.
  */
-public final class ObjectsModel implements AkornModel {
+public final class ObjectsModel extends GeneratedModel {
   /**
    * The model's name as declared in its {@code .akorn} file.
    */
@@ -99,11 +94,10 @@ public final class ObjectsModel implements AkornModel {
    */
   private final int[] steps;
 
-  private final NDManager manager;
-
   private final AkornNetwork network;
 
   private ObjectsModel(Builder builder) {
+    super(MODEL_NAME, INPUT_NAMES, OUTPUT_NAMES);
     this.steps = builder.steps == null ? null : builder.steps.clone();
     this.ch = builder.ch;
     this.n = builder.n;
@@ -111,14 +105,7 @@ public final class ObjectsModel implements AkornModel {
     this.L = builder.L;
     this.T = builder.T;
     this.patch = builder.patch;
-    this.manager = NDManager.newBaseManager();
-    try {
-      this.network = createNetwork();
-      network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
-    } catch (RuntimeException e) {
-      manager.close();
-      throw e;
-    }
+    this.network = initialize(this::createNetwork, new Shape(1, 3, 32, 32));
   }
 
   /**
@@ -216,7 +203,7 @@ public final class ObjectsModel implements AkornModel {
     checkInput(input);
     AkornInput in = AkornInput.of(input.image())
             .withNoise(initialState);
-    AkornResult result = network.run(new ParameterStore(manager, false), in, options);
+    AkornResult result = network.run(new ParameterStore(manager(), false), in, options);
     Map<String, NDArray> outputs = new LinkedHashMap<>();
     outputs.put("features", result.output("features"));
     outputs.put("c_last", result.output("c_last"));
@@ -227,21 +214,6 @@ public final class ObjectsModel implements AkornModel {
 
   private void checkInput(Input input) {
     ModelSupport.checkInput("image", input.image(), ModelSupport.ElementKind.FLOAT, 3, 32, 32);
-  }
-
-  @Override
-  public String modelName() {
-    return MODEL_NAME;
-  }
-
-  @Override
-  public List<String> inputNames() {
-    return INPUT_NAMES;
-  }
-
-  @Override
-  public List<String> outputNames() {
-    return OUTPUT_NAMES;
   }
 
   @Override
@@ -257,42 +229,8 @@ public final class ObjectsModel implements AkornModel {
   }
 
   @Override
-  public AkornNetwork network() {
-    return network;
-  }
-
-  @Override
-  public NDManager manager() {
-    return manager;
-  }
-
-  /**
-   * How the reference {@code state_dict} keys map onto this model's parameters.
-   */
   public WeightMapping referenceMapping() {
     return ReferenceLayouts.objects(network);
-  }
-
-  @Override
-  public void importReferenceWeights(Path npz) throws IOException {
-    try (NDManager scratch = manager.newSubManager()) {
-      referenceMapping().importFrom(StateDict.load(scratch, npz));
-    }
-  }
-
-  @Override
-  public void saveCheckpoint(Path file) throws IOException {
-    Checkpoints.save(file, network, CheckpointMetadata.of(MODEL_NAME, hyperParameters(), 0));
-  }
-
-  @Override
-  public void loadCheckpoint(Path file) throws IOException {
-    Checkpoints.load(file, network, MODEL_NAME, hyperParameters(), null);
-  }
-
-  @Override
-  public void close() {
-    manager.close();
   }
 
   /**
@@ -302,24 +240,12 @@ public final class ObjectsModel implements AkornModel {
   public static ObjectsModel fromCheckpoint(Path file) throws IOException {
     Builder builder = builder();
     Map<String, String> values = ModelSupport.checkpointMetadata(file, MODEL_NAME).hyperParameters();
-    if (values.containsKey("ch")) {
-      builder.ch(Integer.parseInt(values.get("ch")));
-    }
-    if (values.containsKey("n")) {
-      builder.n(Integer.parseInt(values.get("n")));
-    }
-    if (values.containsKey("heads")) {
-      builder.heads(Integer.parseInt(values.get("heads")));
-    }
-    if (values.containsKey("L")) {
-      builder.L(Integer.parseInt(values.get("L")));
-    }
-    if (values.containsKey("T")) {
-      builder.T(Integer.parseInt(values.get("T")));
-    }
-    if (values.containsKey("patch")) {
-      builder.patch(Integer.parseInt(values.get("patch")));
-    }
+    ModelSupport.ifPresent(values, "ch", v -> builder.ch(Integer.parseInt(v)));
+    ModelSupport.ifPresent(values, "n", v -> builder.n(Integer.parseInt(v)));
+    ModelSupport.ifPresent(values, "heads", v -> builder.heads(Integer.parseInt(v)));
+    ModelSupport.ifPresent(values, "L", v -> builder.L(Integer.parseInt(v)));
+    ModelSupport.ifPresent(values, "T", v -> builder.T(Integer.parseInt(v)));
+    ModelSupport.ifPresent(values, "patch", v -> builder.patch(Integer.parseInt(v)));
     return ModelSupport.loadOrClose(builder.build(), file);
   }
 

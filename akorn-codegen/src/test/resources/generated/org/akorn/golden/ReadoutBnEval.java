@@ -2,8 +2,6 @@
 package org.akorn.golden;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
@@ -11,20 +9,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.akorn.runtime.AkornModel;
-import org.akorn.runtime.AkornNetwork;
 import org.akorn.runtime.AkornResult;
+import org.akorn.runtime.GeneratedModel;
 import org.akorn.runtime.ModelSupport;
 import org.akorn.runtime.RunOptions;
-import org.akorn.runtime.checkpoint.CheckpointMetadata;
-import org.akorn.runtime.checkpoint.Checkpoints;
 import org.akorn.runtime.nn.FeatureNorm;
 import org.akorn.runtime.nn.KuramotoResult;
 import org.akorn.runtime.nn.NormReluConv;
 import org.akorn.runtime.nn.OpChain;
 import org.akorn.runtime.nn.ReadOutConv;
 import org.akorn.runtime.nn.ResidualFeedForward;
-import org.akorn.runtime.weights.StateDict;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
@@ -46,7 +40,7 @@ import org.akorn.runtime.weights.WeightMapping;
  *
  * <p>Generated from readout_bn_eval.akorn by akorn 0.1.0-SNAPSHOT. Do not edit.
  */
-public final class ReadoutBnEval implements AkornModel {
+public final class ReadoutBnEval extends GeneratedModel {
   /**
    * The model's name as declared in its {@code .akorn} file.
    */
@@ -62,19 +56,11 @@ public final class ReadoutBnEval implements AkornModel {
    */
   public static final List<String> OUTPUT_NAMES = List.of("y");
 
-  private final NDManager manager;
-
   private final OpChain readOut;
 
   private ReadoutBnEval(Builder builder) {
-    this.manager = NDManager.newBaseManager();
-    try {
-      this.readOut = createReadOut();
-      readOut.initialize(manager, DataType.FLOAT32, new Shape(1, 16, 6, 6));
-    } catch (RuntimeException e) {
-      manager.close();
-      throw e;
-    }
+    super(MODEL_NAME, INPUT_NAMES, OUTPUT_NAMES);
+    this.readOut = initialize(this::createReadOut, new Shape(1, 16, 6, 6));
   }
 
   /**
@@ -114,7 +100,7 @@ public final class ReadoutBnEval implements AkornModel {
   private AkornResult run(Input input, NDArray initialState, RunOptions options) {
     checkInput(input);
     NDArray state = input.x();
-    NDArray stimulus = readOut.apply(new ParameterStore(manager, false), state, options.training());
+    NDArray stimulus = readOut.apply(new ParameterStore(manager(), false), state, options.training());
     Map<String, NDArray> outputs = new LinkedHashMap<>();
     outputs.put("y", stimulus);
     return new AkornResult(outputs, List.of());
@@ -122,21 +108,6 @@ public final class ReadoutBnEval implements AkornModel {
 
   private void checkInput(Input input) {
     ModelSupport.checkInput("x", input.x(), ModelSupport.ElementKind.FLOAT, 16, 6, 6);
-  }
-
-  @Override
-  public String modelName() {
-    return MODEL_NAME;
-  }
-
-  @Override
-  public List<String> inputNames() {
-    return INPUT_NAMES;
-  }
-
-  @Override
-  public List<String> outputNames() {
-    return OUTPUT_NAMES;
   }
 
   @Override
@@ -151,46 +122,9 @@ public final class ReadoutBnEval implements AkornModel {
     return readOut;
   }
 
-  /**
-   * This model has no Kuramoto layer, hence no network; its block is {@link #readOut()}.
-   */
   @Override
-  public AkornNetwork network() {
-    throw new UnsupportedOperationException("ReadoutBnEval has no Kuramoto layer; use readOut()");
-  }
-
-  @Override
-  public NDManager manager() {
-    return manager;
-  }
-
-  /**
-   * How the reference {@code state_dict} keys map onto this model's parameters.
-   */
   public WeightMapping referenceMapping() {
     return WeightMapping.builder().add("", readOut).build();
-  }
-
-  @Override
-  public void importReferenceWeights(Path npz) throws IOException {
-    try (NDManager scratch = manager.newSubManager()) {
-      referenceMapping().importFrom(StateDict.load(scratch, npz));
-    }
-  }
-
-  @Override
-  public void saveCheckpoint(Path file) throws IOException {
-    Checkpoints.save(file, readOut, CheckpointMetadata.of(MODEL_NAME, hyperParameters(), 0));
-  }
-
-  @Override
-  public void loadCheckpoint(Path file) throws IOException {
-    Checkpoints.load(file, readOut, MODEL_NAME, hyperParameters(), null);
-  }
-
-  @Override
-  public void close() {
-    manager.close();
   }
 
   /**

@@ -2,8 +2,6 @@
 package org.akorn.golden;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
@@ -13,14 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.akorn.runtime.AkornInput;
-import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.AkornNetwork;
 import org.akorn.runtime.AkornResult;
+import org.akorn.runtime.GeneratedModel;
 import org.akorn.runtime.ModelSupport;
 import org.akorn.runtime.ReferenceLayouts;
 import org.akorn.runtime.RunOptions;
-import org.akorn.runtime.checkpoint.CheckpointMetadata;
-import org.akorn.runtime.checkpoint.Checkpoints;
 import org.akorn.runtime.nn.CellHead;
 import org.akorn.runtime.nn.EmbeddingStem;
 import org.akorn.runtime.nn.FeatureNorm;
@@ -33,7 +29,6 @@ import org.akorn.runtime.nn.OpChain;
 import org.akorn.runtime.nn.ReadOutConv;
 import org.akorn.runtime.nn.ResidualFeedForward;
 import org.akorn.runtime.nn.Stage;
-import org.akorn.runtime.weights.StateDict;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
@@ -68,7 +63,7 @@ import org.akorn.runtime.weights.WeightMapping;
  *
  * <p>Generated from sudoku_model.akorn by akorn 0.1.0-SNAPSHOT. Do not edit.
  */
-public final class SudokuModel implements AkornModel {
+public final class SudokuModel extends GeneratedModel {
   /**
    * The model's name as declared in its {@code .akorn} file.
    */
@@ -99,25 +94,17 @@ public final class SudokuModel implements AkornModel {
    */
   private final int[] steps;
 
-  private final NDManager manager;
-
   private final AkornNetwork network;
 
   private SudokuModel(Builder builder) {
+    super(MODEL_NAME, INPUT_NAMES, OUTPUT_NAMES);
     this.steps = builder.steps == null ? null : builder.steps.clone();
     this.ch = builder.ch;
     this.n = builder.n;
     this.heads = builder.heads;
     this.T = builder.T;
     this.gamma = builder.gamma;
-    this.manager = NDManager.newBaseManager();
-    try {
-      this.network = createNetwork();
-      network.initialize(manager, DataType.FLOAT32, new Shape(1, 9, 9));
-    } catch (RuntimeException e) {
-      manager.close();
-      throw e;
-    }
+    this.network = initialize(this::createNetwork, new Shape(1, 9, 9));
   }
 
   /**
@@ -205,7 +192,7 @@ public final class SudokuModel implements AkornModel {
     AkornInput in = AkornInput.of(input.digits())
             .withMask(input.given())
             .withNoise(initialState);
-    AkornResult result = network.run(new ParameterStore(manager, false), in, options.withKeepStates(true));
+    AkornResult result = network.run(new ParameterStore(manager(), false), in, options.withKeepStates(true));
     Map<String, NDArray> outputs = new LinkedHashMap<>();
     outputs.put("logits", result.output("logits"));
     outputs.put("xs", ModelSupport.states(result.layers().get(0)));
@@ -216,21 +203,6 @@ public final class SudokuModel implements AkornModel {
   private void checkInput(Input input) {
     ModelSupport.checkInput("digits", input.digits(), ModelSupport.ElementKind.INT, 9, 9);
     ModelSupport.checkInput("given", input.given(), ModelSupport.ElementKind.BOOL, 9, 9);
-  }
-
-  @Override
-  public String modelName() {
-    return MODEL_NAME;
-  }
-
-  @Override
-  public List<String> inputNames() {
-    return INPUT_NAMES;
-  }
-
-  @Override
-  public List<String> outputNames() {
-    return OUTPUT_NAMES;
   }
 
   @Override
@@ -245,42 +217,8 @@ public final class SudokuModel implements AkornModel {
   }
 
   @Override
-  public AkornNetwork network() {
-    return network;
-  }
-
-  @Override
-  public NDManager manager() {
-    return manager;
-  }
-
-  /**
-   * How the reference {@code state_dict} keys map onto this model's parameters.
-   */
   public WeightMapping referenceMapping() {
     return ReferenceLayouts.sudoku(network);
-  }
-
-  @Override
-  public void importReferenceWeights(Path npz) throws IOException {
-    try (NDManager scratch = manager.newSubManager()) {
-      referenceMapping().importFrom(StateDict.load(scratch, npz));
-    }
-  }
-
-  @Override
-  public void saveCheckpoint(Path file) throws IOException {
-    Checkpoints.save(file, network, CheckpointMetadata.of(MODEL_NAME, hyperParameters(), 0));
-  }
-
-  @Override
-  public void loadCheckpoint(Path file) throws IOException {
-    Checkpoints.load(file, network, MODEL_NAME, hyperParameters(), null);
-  }
-
-  @Override
-  public void close() {
-    manager.close();
   }
 
   /**
@@ -290,21 +228,11 @@ public final class SudokuModel implements AkornModel {
   public static SudokuModel fromCheckpoint(Path file) throws IOException {
     Builder builder = builder();
     Map<String, String> values = ModelSupport.checkpointMetadata(file, MODEL_NAME).hyperParameters();
-    if (values.containsKey("ch")) {
-      builder.ch(Integer.parseInt(values.get("ch")));
-    }
-    if (values.containsKey("n")) {
-      builder.n(Integer.parseInt(values.get("n")));
-    }
-    if (values.containsKey("heads")) {
-      builder.heads(Integer.parseInt(values.get("heads")));
-    }
-    if (values.containsKey("T")) {
-      builder.T(Integer.parseInt(values.get("T")));
-    }
-    if (values.containsKey("gamma")) {
-      builder.gamma(Double.parseDouble(values.get("gamma")));
-    }
+    ModelSupport.ifPresent(values, "ch", v -> builder.ch(Integer.parseInt(v)));
+    ModelSupport.ifPresent(values, "n", v -> builder.n(Integer.parseInt(v)));
+    ModelSupport.ifPresent(values, "heads", v -> builder.heads(Integer.parseInt(v)));
+    ModelSupport.ifPresent(values, "T", v -> builder.T(Integer.parseInt(v)));
+    ModelSupport.ifPresent(values, "gamma", v -> builder.gamma(Double.parseDouble(v)));
     return ModelSupport.loadOrClose(builder.build(), file);
   }
 

@@ -266,10 +266,10 @@ public final class ModelLinker {
           new LayerLinker(ctx).link(props, s.name(), s.span());
         }
       }
-      case "stem", "init", "transition", "next_x", "head", "readout" -> chainStage(s);
+      case "stem", "init", "transition", "next_x", "head", "readout", "features" -> chainStage(s);
       default -> sink.error(DiagnosticCode.UNKNOWN_STAGE_KIND, s.kindSpan(),
           "unknown statement '" + kind + "'; expected one of: param, input, stem, init, layer, readout, "
-              + "transition, next_x, head, output, repeat, if, use");
+              + "features, transition, next_x, head, output, repeat, if, use");
     }
   }
 
@@ -278,8 +278,10 @@ public final class ModelLinker {
       sink.error(DiagnosticCode.WRONG_TYPE, s.kindSpan(), s.kind() + " takes a value: write " + s.kind() + " = ...;");
       return;
     }
-    if (!s.kind().equals("readout") && s.chain().size() > 1) {
-      sink.error(DiagnosticCode.WRONG_TYPE, s.chain().get(1).span(), "only a readout takes a chain of steps (->)");
+    boolean chainKind = s.kind().equals("readout") || s.kind().equals("features");
+    if (!chainKind && s.chain().size() > 1) {
+      sink.error(DiagnosticCode.WRONG_TYPE, s.chain().get(1).span(),
+          "only readout and features take a chain of steps (->)");
       return;
     }
     if (s.name() != null && !s.kind().equals("head")) {
@@ -301,6 +303,7 @@ public final class ModelLinker {
       case "transition" -> new TransitionLinker(ctx).transition(first, s.span());
       case "next_x" -> new TransitionLinker(ctx).nextState(first, s.span());
       case "head" -> new HeadLinker(ctx).head(s, first);
+      case "features" -> new ReadoutLinker(ctx).features(chain, s.span());
       default -> new ReadoutLinker(ctx).link(chain, s.span());
     }
   }

@@ -70,6 +70,44 @@ final class ReadoutLinker {
     }
   }
 
+  /**
+   * {@code features = norm_relu_conv(...) -> feedforward(...) -> ...;}: ordinary units that
+   * transform the stimulus c (e.g. a plain convolutional network between the stem and the head).
+   */
+  void features(List<Value> chain, SourceSpan span) {
+    if (ctx.flow.stimulus == null) {
+      ctx.error(DiagnosticCode.STAGE_OUT_OF_ORDER, span,
+          "features transform the stimulus c; write a stem before them");
+      return;
+    }
+    for (Value option : chain) {
+      String kind = Properties.optionName(option);
+      if (kind == null) {
+        ctx.error(DiagnosticCode.WRONG_TYPE, option.span(),
+            "a features step must be norm_relu_conv(...) or feedforward(...), but this is "
+                + option.describe());
+        return;
+      }
+      Properties p = Properties.of(option, ctx.sink);
+      Stage stage;
+      switch (kind) {
+        case "feedforward" -> stage = feedForward(p, option.span());
+        case "norm_relu_conv" -> stage = normReluConv(p, option.span());
+        default -> {
+          ctx.error(DiagnosticCode.UNKNOWN_OPTION, option.span(),
+              "unknown features step '" + kind + "'; expected one of: norm_relu_conv, feedforward");
+          return;
+        }
+      }
+      p.finish();
+      if (stage == null) {
+        return;
+      }
+      ctx.flow.stimulus = stage.info().output();
+      ctx.add(stage);
+    }
+  }
+
   private Stage readout(Properties p, SourceSpan span) {
     Shape x = ctx.flow.state;
     IntValue group = ctx.positive(p, "N", null);
@@ -113,14 +151,28 @@ final class ReadoutLinker {
     IntValue kernel = ctx.positive(p, "kernel", 1L);
     BlockNorm norm = NORM.read(p, "norm", BlockNorm.NONE, ctx.sink);
     IntValue channels = ctx.positive(p, "channels", c.channels());
-    if (kernel == null || norm == null || channels == null) {
+    IntValue stride = ctx.positive(p, "stride", 1L);
+    if (kernel == null || norm == null || channels == null || stride == null) {
       return null;
     }
     long weights = mul(c.channels(), channels.value(), kernel.value(), kernel.value());
     long params = add(weights, channels.value(), normParams(norm, c.channels()));
     Shape out = c.withChannels(channels.value());
-    StageInfo info = new StageInfo(ctx.flow.nextName("norm_relu_conv"), span, c, out, params, mul(weights, c.positions()));
-    return new Stage.NormReluConv(info, kernel, norm, channels);
+    if (stride.value() > 1) {
+      if (!c.hasGrid()) {
+        ctx.error(DiagnosticCode.CONV_NEEDS_GRID, span,
+            "a strided norm_relu_conv needs a [C, H, W] grid, but c is " + c);
+        return null;
+      }
+      long k = kernel.value();
+      long pad = k / 2;
+      long s = stride.value();
+      out = Shape.of(channels.value(), (c.dim(1) + 2 * pad - k) / s + 1,
+          (c.dim(2) + 2 * pad - k) / s + 1);
+    }
+    StageInfo info = new StageInfo(ctx.flow.nextName("norm_relu_conv"), span, c, out, params,
+        mul(weights, out.positions()));
+    return new Stage.NormReluConv(info, kernel, norm, channels, stride);
   }
 
   static long normParams(BlockNorm norm, long channels) {

@@ -11,7 +11,8 @@ package org.akorn.dsl.model;
  *   <li>{@link KuramotoLayer} runs T steps on {@code x} under {@code c}; afterwards {@code x} is
  *       the last state;
  *   <li>{@link ReadoutConv} maps {@code x} to a new {@code c}; {@link FeedForward} (residual) and
- *       {@link NormReluConv} then transform {@code c};
+ *       {@link NormReluConv} then transform {@code c} (in a model without Kuramoto layers they
+ *       follow the stem directly: {@code features = ...});
  *   <li>{@link Transition} applies one strided conv to both {@code x} and {@code c};
  *   <li>{@link NextState} replaces {@code x} before the next layer;
  *   <li>heads read {@code c} and produce a named result.
@@ -82,9 +83,9 @@ public sealed interface Stage {
   record FeedForward(StageInfo info, IntValue hidden, IntValue kernel, BlockNorm norm)
       implements Stage {}
 
-  /** c = conv(C -> channels, kernel, padding kernel/2, bias)(ReLU(norm(c))). */
-  record NormReluConv(StageInfo info, IntValue kernel, BlockNorm norm, IntValue channels)
-      implements Stage {}
+  /** c = conv(C -> channels, kernel, stride, padding kernel/2, bias)(ReLU(norm(c))). */
+  record NormReluConv(StageInfo info, IntValue kernel, BlockNorm norm, IntValue channels,
+      IntValue stride) implements Stage {}
 
   /**
    * One Conv2d(C -> channels, kernel, stride, padding kernel/2, bias), the same module applied to

@@ -13,9 +13,12 @@ import java.util.TreeMap;
  * @param hyperParameters the hyper-parameters that fix the parameter shapes and the computation
  *     (e.g. {@code ch=512}), as strings, sorted by key
  * @param step the training step the weights were taken at, not negative
+ * @param source the model's {@code .akorn} source and overrides, or null (then the model's class
+ *     must be at hand to load the checkpoint)
  */
 public record CheckpointMetadata(
-    String architecture, SortedMap<String, String> hyperParameters, long step) {
+    String architecture, SortedMap<String, String> hyperParameters, long step,
+    ModelSource source) {
 
   /** Validates and copies the map (immutable, sorted). */
   public CheckpointMetadata {
@@ -37,6 +40,12 @@ public record CheckpointMetadata(
     hyperParameters = Collections.unmodifiableSortedMap(copy);
   }
 
+  /** Metadata without source. */
+  public CheckpointMetadata(String architecture, SortedMap<String, String> hyperParameters,
+      long step) {
+    this(architecture, hyperParameters, step, null);
+  }
+
   /** Metadata from any map of hyper-parameters. */
   public static CheckpointMetadata of(
       String architecture, Map<String, String> hyperParameters, long step) {
@@ -45,6 +54,11 @@ public record CheckpointMetadata(
 
   /** The same metadata at another step. */
   public CheckpointMetadata withStep(long newStep) {
-    return new CheckpointMetadata(architecture, hyperParameters, newStep);
+    return new CheckpointMetadata(architecture, hyperParameters, newStep, source);
+  }
+
+  /** The same metadata with the model's source. */
+  public CheckpointMetadata withSource(ModelSource newSource) {
+    return new CheckpointMetadata(architecture, hyperParameters, step, newSource);
   }
 }

@@ -14,6 +14,9 @@ final class MetadataCodec {
   static final String FORMAT = "akorn-checkpoint";
   static final int VERSION = 1;
   private static final String HP = "hp.";
+  private static final String SOURCE_MAIN = "source.main";
+  private static final String SOURCE_FILE = "source.file.";
+  private static final String OVERRIDE = "source.override.";
   private static final String ADAM = "adam";
   private static final String NONE = "none";
 
@@ -30,6 +33,11 @@ final class MetadataCodec {
     keys.put("optimizer", hasOptimizer ? ADAM : NONE);
     keys.put("weights.count", Integer.toString(weightCount));
     meta.hyperParameters().forEach((k, v) -> keys.put(HP + k, v));
+    if (meta.source() != null) {
+      keys.put(SOURCE_MAIN, meta.source().mainFile());
+      meta.source().files().forEach((k, v) -> keys.put(SOURCE_FILE + k, v));
+      meta.source().overrides().forEach((k, v) -> keys.put(OVERRIDE + k, v));
+    }
     StringBuilder out = new StringBuilder("# AKOrN checkpoint metadata\n");
     keys.forEach((k, v) -> out.append(escape(k, true)).append('=').append(escape(v, false))
         .append('\n'));
@@ -62,9 +70,21 @@ final class MetadataCodec {
         hyper.put(key.substring(HP.length()), p.getProperty(key));
       }
     }
+    TreeMap<String, String> files = new TreeMap<>();
+    TreeMap<String, String> overrides = new TreeMap<>();
+    for (String key : p.stringPropertyNames()) {
+      if (key.startsWith(SOURCE_FILE)) {
+        files.put(key.substring(SOURCE_FILE.length()), p.getProperty(key));
+      } else if (key.startsWith(OVERRIDE)) {
+        overrides.put(key.substring(OVERRIDE.length()), p.getProperty(key));
+      }
+    }
     try {
+      String main = p.getProperty(SOURCE_MAIN);
+      ModelSource source = main == null ? null : new ModelSource(main, files, overrides);
       CheckpointMetadata meta = new CheckpointMetadata(
-          required(file, p, "architecture"), hyper, Long.parseLong(required(file, p, "step")));
+          required(file, p, "architecture"), hyper, Long.parseLong(required(file, p, "step")),
+          source);
       String optimizer = required(file, p, "optimizer");
       if (!optimizer.equals(ADAM) && !optimizer.equals(NONE)) {
         throw new IllegalArgumentException("unknown optimizer " + optimizer);

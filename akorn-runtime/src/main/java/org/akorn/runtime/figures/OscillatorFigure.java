@@ -39,7 +39,7 @@ public final class OscillatorFigure {
         }
       }
     }
-    AtomicPng.write(out, file);
+    PngFiles.write(out, file);
   }
 
   /** Per step and patch, the 0xRRGGBB colour of the state's first three principal components. */

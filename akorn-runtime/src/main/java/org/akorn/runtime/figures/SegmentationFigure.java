@@ -60,7 +60,7 @@ public final class SegmentationFigure {
         }
       }
     }
-    AtomicPng.write(out, file);
+    PngFiles.write(out, file);
   }
 
   /** The palette colour of a label or object id. */

@@ -60,4 +60,9 @@ public final class AtomicFiles {
       Files.deleteIfExists(tmp);
     }
   }
+
+  /** Writes UTF-8 text to {@code target} atomically. */
+  public static void writeString(Path target, String text) throws IOException {
+    write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
 }

@@ -16,12 +16,18 @@ public final class NormReluConv extends ArrayOpBlock {
 
   /** Conv with stride 1 and padding kernel/2. */
   public NormReluConv(int inChannels, int outChannels, int kernel, FeatureNorm norm) {
+    this(inChannels, outChannels, kernel, norm, 1);
+  }
+
+  /** Conv with the given stride and padding kernel/2. */
+  public NormReluConv(int inChannels, int outChannels, int kernel, FeatureNorm norm, int stride) {
     ArrayOp nb = norm.create(inChannels);
     this.norm = nb == null ? null : addChildBlock("norm", nb);
     this.conv =
         addChildBlock(
             "conv",
-            Conv2dBlock.builder().setChannels(inChannels, outChannels).setKernel(kernel).build());
+            Conv2dBlock.builder().setChannels(inChannels, outChannels).setKernel(kernel)
+                .optStride(stride).build());
   }
 
   @Override

@@ -10,7 +10,8 @@ import org.akorn.runtime.weights.WeightMapping;
 /**
  * One stage of an AKOrN network: an optional {@link SharedTransition} applied to x and c, a
  * {@link KuramotoLayer}, and a read-out chain turning the last state into the next stimulus (the
- * empty chain passes the state through).
+ * empty chain passes the state through). A stage without a layer is a chain of ordinary units
+ * that transforms the stimulus c (a network without oscillators, e.g. a baseline CNN).
  *
  * <p>Reference keys: the stage has none of its own; map its parts with {@link #transition()},
  * {@link #layer()} and {@link #readOut()} under the model's own prefixes.
@@ -22,7 +23,7 @@ public final class Stage extends AkornBlock {
 
   private Stage(Builder b) {
     this.transition = b.transition == null ? null : addChildBlock("transition", b.transition);
-    this.layer = addChildBlock("klayer", b.layer);
+    this.layer = b.layer == null ? null : addChildBlock("klayer", b.layer);
     this.readOut = addChildBlock("readout", b.readOut == null ? ReadOuts.identity() : b.readOut);
   }
 
@@ -30,6 +31,7 @@ public final class Stage extends AkornBlock {
     return transition;
   }
 
+  /** The Kuramoto layer, or null for a stage of ordinary units on c. */
   public KuramotoLayer layer() {
     return layer;
   }
@@ -47,6 +49,9 @@ public final class Stage extends AkornBlock {
       x = transition.applyToState(ps, x, training);
       c = transition.applyToStimulus(ps, c, training);
     }
+    if (layer == null) {
+      return new NDList(x, readOut.apply(ps, c, training));
+    }
     KuramotoResult r = layer.run(ps, x, c, layer.getDefaultSteps(), null, false, training);
     return new NDList(r.last(), readOut.apply(ps, r.last(), training));
   }
@@ -54,6 +59,9 @@ public final class Stage extends AkornBlock {
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     Shape[] s = transition == null ? inputShapes : transition.getOutputShapes(inputShapes);
+    if (layer == null) {
+      return new Shape[] {s[0], readOut.getOutputShapes(new Shape[] {s[1]})[0]};
+    }
     return new Shape[] {s[0], readOut.getOutputShapes(new Shape[] {s[0]})[0]};
   }
 
@@ -62,7 +70,9 @@ public final class Stage extends AkornBlock {
     if (transition != null) {
       transition.collectReferenceKeys(prefix + "transition.", mapping);
     }
-    layer.collectReferenceKeys(prefix + "klayer.", mapping);
+    if (layer != null) {
+      layer.collectReferenceKeys(prefix + "klayer.", mapping);
+    }
     readOut.collectReferenceKeys(prefix + "readout.", mapping);
   }
 
@@ -70,7 +80,7 @@ public final class Stage extends AkornBlock {
     return new Builder();
   }
 
-  /** Builder: {@link #setLayer} required; transition and read-out optional. */
+  /** Builder: layer, transition and read-out optional; a stage without a layer needs a chain. */
   public static final class Builder {
     private SharedTransition transition;
     private KuramotoLayer layer;
@@ -92,8 +102,9 @@ public final class Stage extends AkornBlock {
     }
 
     public Stage build() {
-      if (layer == null) {
-        throw new IllegalArgumentException("a stage needs a Kuramoto layer");
+      if (layer == null && (readOut == null || transition != null)) {
+        throw new IllegalArgumentException(
+            "a stage needs a Kuramoto layer, or a chain of units on c and no transition");
       }
       return new Stage(this);
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     name = "akorn demo",
     mixinStandardHelpOptions = true,
     description = "End-to-end demos: train, evaluate and draw AKOrN models.",
-    subcommands = {CommandLine.HelpCommand.class, SudokuCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, SudokuCommand.class, ClassifyCommand.class})
 public final class DemoCli {
 
   public static void main(String[] args) {

@@ -2,7 +2,6 @@ package org.akorn.examples.demo;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +47,6 @@ public record SudokuBatch(NDArray digits, NDArray given, NDArray labels) impleme
   /** The model inputs by name. */
   public Map<String, NDArray> inputs() {
     return Map.of("digits", digits, "given", given);
-  }
-
-  /** Mean cross-entropy over all cells of {@code logits [B, S, S, S]} against integer labels. */
-  public static NDArray crossEntropy(NDArray logits, NDArray labels) {
-    long classes = logits.getShape().get(logits.getShape().dimension() - 1);
-    NDArray logp = logits.logSoftmax(-1);
-    NDArray onehot = labels.oneHot((int) classes).toType(DataType.FLOAT32, false);
-    return logp.mul(onehot).sum(new int[] {-1}).mean().neg();
   }
 
   @Override

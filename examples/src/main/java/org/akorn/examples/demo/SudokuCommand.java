@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.akorn.examples.sudoku.Puzzle;
 import org.akorn.runtime.AkornModel;
+import org.akorn.runtime.train.ProgressBar;
+import org.akorn.runtime.train.TrainingLoop;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -180,7 +182,7 @@ public final class SudokuCommand {
   }
 
   /** What training produced, for {@code run}'s summary. */
-  record Trained(AkornModel model, SudokuTrainer.Summary summary, Path dir, DataSettings data,
+  record Trained(AkornModel model, TrainingLoop.Summary summary, Path dir, DataSettings data,
       List<Puzzle> test) {}
 
   static Trained train(DataOptions dataOptions, ModelOptions modelOptions,
@@ -213,11 +215,11 @@ public final class SudokuCommand {
     try {
       SudokuTrainer trainer = new SudokuTrainer(trainOptions.config(data.seed()), err,
           ProgressBar.stderrIsTerminal());
-      SudokuTrainer.Summary summary = trainer.train(model, source, validation, dir);
+      TrainingLoop.Summary summary = trainer.train(model, source, validation, dir);
       out.printf(Locale.ROOT, "Trained %d steps (%d puzzles) in %s: %.1f steps/s, %.0f puzzles/s;"
               + " final loss %.4f; %d non-finite steps undone; checkpoint %s%n",
-          summary.steps(), summary.puzzles(), ProgressBar.clock(summary.trainSeconds()),
-          summary.steps() / summary.trainSeconds(), summary.puzzles() / summary.trainSeconds(),
+          summary.steps(), summary.examples(), ProgressBar.clock(summary.trainSeconds()),
+          summary.steps() / summary.trainSeconds(), summary.examples() / summary.trainSeconds(),
           summary.finalLoss(), summary.recoveries(), dir.resolve(SudokuDemo.MODEL));
       out.flush();
       return new Trained(model, summary, dir, data, test);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.akorn.examples.figures.LineChart;
+import org.akorn.runtime.figures.LineChart;
 import org.akorn.examples.sudoku.Puzzle;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.io.AtomicFiles;

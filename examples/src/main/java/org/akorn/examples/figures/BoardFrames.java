@@ -8,6 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.akorn.runtime.figures.PngFiles;
 
 /**
  * Oscillator dynamics on a board: one frame per Kuramoto step, side by side. Each cell is filled

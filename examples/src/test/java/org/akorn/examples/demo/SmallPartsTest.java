@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 
 import java.util.List;
 import org.akorn.runtime.figures.ColourProjection;
+import org.akorn.runtime.train.ProgressBar;
 import org.junit.jupiter.api.Test;
 
 /** Progress bar, report table, frame choice and the colour projection. */

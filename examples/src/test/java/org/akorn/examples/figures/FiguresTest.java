@@ -3,7 +3,6 @@ package org.akorn.examples.figures;
 import static com.google.common.truth.Truth.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -11,21 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FiguresTest {
   @TempDir Path dir;
-
-  @Test
-  void lineChartWritesAPngOfTheExpectedSize() throws Exception {
-    Path f = dir.resolve("sub/energy.png");
-    new LineChart("Energy", "step", "energy")
-        .add("T=8", new double[] {0, -3, -5, -6})
-        .add("T=32", new double[] {0, -2, -4, -6.5})
-        .writePng(f);
-    BufferedImage img = ImageIO.read(f.toFile());
-    assertThat(img.getWidth()).isEqualTo(640);
-    assertThat(img.getHeight()).isEqualTo(400);
-    try (var files = Files.list(f.getParent())) {
-      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("energy.png");
-    }
-  }
 
   @Test
   void boardFramesPaintEachCellWithItsColour() throws Exception {

@@ -1,4 +1,4 @@
-package org.akorn.examples.figures;
+package org.akorn.runtime.figures;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;

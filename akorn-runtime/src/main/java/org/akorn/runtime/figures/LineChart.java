@@ -1,4 +1,4 @@
-package org.akorn.examples.figures;
+package org.akorn.runtime.figures;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A small line chart (e.g. energy per Kuramoto step) rendered to PNG: axes with ticks, a title,
- * axis labels and a legend. Series share the x axis (x = index of the value).
+ * A small line chart (e.g. energy per Kuramoto step, loss per training step, accuracy against a
+ * perturbation budget) rendered to PNG: axes with ticks, a title, axis labels and a legend.
+ * Series share the x axis (x = index of the value, or one label per index); long series are drawn
+ * as lines without point markers.
  */
 public final class LineChart {
   private static final Color[] PALETTE = {
@@ -35,6 +37,9 @@ public final class LineChart {
   private final List<String> names = new ArrayList<>();
   private final List<double[]> series = new ArrayList<>();
   private int firstX;
+  private String[] xLabels;
+  private Double fixedMinY;
+  private Double fixedMaxY;
 
   public LineChart(String title, String xLabel, String yLabel) {
     this.title = title;
@@ -45,6 +50,19 @@ public final class LineChart {
   /** The x value of every series' first point (default 0); e.g. 1 for steps counted from 1. */
   public LineChart optFirstX(int value) {
     firstX = value;
+    return this;
+  }
+
+  /** One tick label per index (e.g. budgets 0, 1, 2, 4, 8 drawn equally spaced). */
+  public LineChart optXLabels(String... labels) {
+    xLabels = labels.clone();
+    return this;
+  }
+
+  /** A fixed y range (default: the data's range with a margin). */
+  public LineChart optYRange(double min, double max) {
+    fixedMinY = min;
+    fixedMaxY = max;
     return this;
   }
 
@@ -81,6 +99,10 @@ public final class LineChart {
     double pad = 0.05 * (maxY - minY);
     minY -= pad;
     maxY += pad;
+    if (fixedMinY != null) {
+      minY = fixedMinY;
+      maxY = fixedMaxY;
+    }
 
     BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
@@ -108,7 +130,8 @@ public final class LineChart {
       int x = LEFT + (int) Math.round((double) plotW * xv / maxX);
       g.setColor(Color.DARK_GRAY);
       g.drawLine(x, TOP + plotH, x, TOP + plotH + 4);
-      String label = Integer.toString(xv + firstX);
+      String label = xLabels != null && xv < xLabels.length ? xLabels[xv]
+          : Integer.toString(xv + firstX);
       g.drawString(label, x - fm.stringWidth(label) / 2, TOP + plotH + 16);
     }
     g.setColor(Color.BLACK);
@@ -134,7 +157,9 @@ public final class LineChart {
         if (px >= 0) {
           g.drawLine(px, py, x, y);
         }
-        g.fillOval(x - 2, y - 2, 5, 5);
+        if (values.length <= 200) {
+          g.fillOval(x - 2, y - 2, 5, 5);
+        }
         px = x;
         py = y;
       }

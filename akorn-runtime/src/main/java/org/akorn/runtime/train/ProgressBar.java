@@ -1,4 +1,4 @@
-package org.akorn.examples.demo;
+package org.akorn.runtime.train;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import java.util.Locale;
  * A one-line progress bar for long work, on stderr: redrawn in place ({@code \r}) on a terminal,
  * one line every so often otherwise (logs, CI), so that neither floods.
  */
-final class ProgressBar {
+public final class ProgressBar {
   private static final int WIDTH = 24;
 
   private final PrintWriter out;
@@ -19,14 +19,14 @@ final class ProgressBar {
   /**
    * @param interactive redraw in place (a terminal) or print lines
    */
-  ProgressBar(PrintWriter out, boolean interactive) {
+  public ProgressBar(PrintWriter out, boolean interactive) {
     this.out = out;
     this.interactive = interactive;
     this.minIntervalNanos = interactive ? 250_000_000L : 15_000_000_000L;
   }
 
   /** Whether stderr looks like a terminal. */
-  static boolean stderrIsTerminal() {
+  public static boolean stderrIsTerminal() {
     return System.console() != null && System.getenv("CI") == null;
   }
 
@@ -36,7 +36,7 @@ final class ProgressBar {
    * @param fraction done, in [0, 1]
    * @param text what follows the bar (step, loss, speed)
    */
-  void update(double fraction, String text, boolean force) {
+  public void update(double fraction, String text, boolean force) {
     long now = System.nanoTime();
     if (!force && lastDraw != Long.MIN_VALUE && now - lastDraw < minIntervalNanos) {
       return;
@@ -53,7 +53,7 @@ final class ProgressBar {
   }
 
   /** Prints a message on its own line (ending an in-place bar first). */
-  void message(String text) {
+  public void message(String text) {
     if (drawnInPlace) {
       out.println();
       drawnInPlace = false;
@@ -64,7 +64,7 @@ final class ProgressBar {
   }
 
   /** Ends the in-place line. */
-  void finish() {
+  public void finish() {
     if (drawnInPlace) {
       out.println();
       drawnInPlace = false;
@@ -72,7 +72,7 @@ final class ProgressBar {
     out.flush();
   }
 
-  static String bar(double fraction) {
+  public static String bar(double fraction) {
     double f = Math.max(0, Math.min(1, Double.isNaN(fraction) ? 0 : fraction));
     int filled = (int) Math.round(f * WIDTH);
     return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] "
@@ -80,7 +80,7 @@ final class ProgressBar {
   }
 
   /** {@code m:ss}. */
-  static String clock(double seconds) {
+  public static String clock(double seconds) {
     long s = Math.round(Math.max(0, seconds));
     return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }

@@ -1,4 +1,4 @@
-package org.akorn.examples.figures;
+package org.akorn.runtime.figures;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -16,10 +16,12 @@ public final class PngFiles {
 
   /** Writes {@code image} to {@code target} through {@link AtomicFiles} (missing folders made). */
   public static void write(BufferedImage image, Path target) throws IOException {
-    AtomicFiles.write(target, out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG writer available");
-      }
-    });
+    AtomicFiles.write(
+        target,
+        out -> {
+          if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer available");
+          }
+        });
   }
 }

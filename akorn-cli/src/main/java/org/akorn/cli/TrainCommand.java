@@ -1,0 +1,144 @@
+package org.akorn.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.akorn.runtime.AkornModel;
+import org.akorn.runtime.data.DataFolder;
+import org.akorn.runtime.train.DatasetTraining;
+import org.akorn.runtime.train.ProgressBar;
+import org.akorn.runtime.train.TrainingLoop;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code akorn train MODEL.akorn --data DIR}: compiles the model, reads the data folder's training
+ * split (checked against the model's inputs) and trains with the runtime's training loop; the
+ * run folder gets {@code model.ckpt} (EMA weights and the model's source: {@code akorn eval} and
+ * {@code akorn run --checkpoint} need nothing else), {@code train-state.ckpt}, {@code
+ * run.properties} and {@code loss.png}.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train a model on a labelled data set (IDX, CIFAR-10 binary, npz, Sudoku CSV).")
+public final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "MODEL.akorn", description = "The model file.")
+  Path file;
+
+  @Option(names = "--model", paramLabel = "NAME", description = "Which model of the file (needed when it has several).")
+  String modelName;
+
+  @Option(names = "--data", required = true, paramLabel = "DIR",
+      description = "Folder with the data: IDX (train-images-idx3-ubyte[.gz], ...), CIFAR-10"
+          + " (data_batch_*.bin, test_batch.bin), train.npz/test.npz or train.csv/test.csv.")
+  Path data;
+
+  @Option(names = "--minutes", paramLabel = "M", description = "Training time (validation excluded).")
+  Double minutes;
+
+  @Option(names = "--steps", paramLabel = "S", description = "Optimizer steps (default: 5 minutes when neither is given).")
+  Long steps;
+
+  @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "Examples per step (default 64).")
+  int batch;
+
+  @Option(names = "--lr", paramLabel = "LR", defaultValue = "1e-3", description = "Adam's learning rate (default 1e-3).")
+  float lr;
+
+  @Option(names = "--clip", paramLabel = "NORM", defaultValue = "1", description = "Global gradient-norm clip (default 1).")
+  float clip;
+
+  @Option(names = "--ema-decay", paramLabel = "D", defaultValue = "0.999", description = "EMA decay per step (default 0.999).")
+  double emaDecay;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of shuffling and initial noise (default 1).")
+  long seed;
+
+  @Option(names = "--validation", paramLabel = "N", defaultValue = "1000",
+      description = "Training examples held out for validation (default 1000).")
+  int validation;
+
+  @Option(names = "--validate-every", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Training seconds between validations and checkpoints (default 60).")
+  double validateEvery;
+
+  @Option(names = "-P", paramLabel = "name=value", description = "Override a hyper-parameter default.")
+  List<String> overrides;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default runs/<model>).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter o = spec.commandLine().getOut();
+    TrainingLoop.Config config = config();
+    CompiledModel compiled = CompiledModel.fromFile(file, modelName, Overrides.parse(overrides), err);
+    String name = compiled.spec().name();
+    DataFolder.Splits splits = DataFolder.open(data, List.copyOf(compiled.inputShapes().keySet()));
+    splits.train().checkAgainst(compiled.inputShapes());
+    Path dir = out != null ? out : Path.of("runs", name.toLowerCase(Locale.ROOT));
+    Map<String, String> info = new LinkedHashMap<>();
+    info.put("data", data.toAbsolutePath().normalize().toString());
+    info.put("source", file.toAbsolutePath().normalize().toString());
+    Overrides.parse(overrides).forEach((k, v) -> info.put("override." + k, v));
+    long start = System.nanoTime();
+    try (AkornModel model = compiled.build()) {
+      err.printf(Locale.ROOT, "training %s on %d examples of %s (batch %d, %s)%n", name,
+          splits.train().size() - Math.min(validation, splits.train().size() - 1), data, batch,
+          budget(config));
+      err.flush();
+      DatasetTraining.Result r;
+      try {
+        r = DatasetTraining.run(model, splits.train(), validation, config, dir, compiled.source(),
+            info, err, ProgressBar.stderrIsTerminal());
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage());
+      }
+      o.printf(Locale.ROOT, "trained %s: %d steps (%d examples, %d epoch(s) started) in %s,"
+              + " final loss %.4f, validation accuracy %s; wrote %s (whole command %s)%n",
+          name, r.summary().steps(), r.summary().examples(), r.epochs(),
+          ProgressBar.clock(r.summary().trainSeconds()), r.summary().finalLoss(),
+          Double.isNaN(r.validationAccuracy()) ? "-"
+              : String.format(Locale.ROOT, "%.2f %%", 100 * r.validationAccuracy()),
+          dir.resolve("model.ckpt"), ProgressBar.clock((System.nanoTime() - start) / 1e9));
+      o.flush();
+    }
+    return 0;
+  }
+
+  private TrainingLoop.Config config() {
+    if (minutes != null && !(minutes > 0)) {
+      throw new UserException("--minutes must be positive, got " + minutes);
+    }
+    if (steps != null && steps < 1) {
+      throw new UserException("--steps must be at least 1, got " + steps);
+    }
+    if (batch < 1) {
+      throw new UserException("--batch must be at least 1, got " + batch);
+    }
+    if (!(lr > 0) || !(clip > 0) || !(emaDecay >= 0 && emaDecay < 1) || validation < 0
+        || !(validateEvery >= 0)) {
+      throw new UserException("--lr and --clip must be positive, --ema-decay in [0, 1),"
+          + " --validation and --validate-every not negative");
+    }
+    double seconds = minutes != null ? minutes * 60 : steps == null ? 300 : 0;
+    return new TrainingLoop.Config(batch, lr, clip, emaDecay, seed, seconds,
+        steps == null ? 0 : steps, validateEvery);
+  }
+
+  private static String budget(TrainingLoop.Config c) {
+    if (c.maxSteps() > 0 && c.seconds() > 0) {
+      return c.maxSteps() + " steps or " + ProgressBar.clock(c.seconds());
+    }
+    return c.maxSteps() > 0 ? c.maxSteps() + " steps" : ProgressBar.clock(c.seconds());
+  }
+}

@@ -1,0 +1,201 @@
+package org.akorn.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.akorn.runtime.checkpoint.CheckpointMetadata;
+import org.akorn.runtime.checkpoint.Checkpoints;
+import org.akorn.runtime.data.IdxWriter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A few-step run of {@code akorn train} and {@code akorn eval --robustness} on a small generated
+ * IDX set, the checkpoint rebuilding its model alone, and the user errors of both commands.
+ */
+class TrainAndEvalCommandTest {
+  private static final String BLOCKS = """
+      block Readout {
+        readout = readout(N = 2, kernel = 3) -> norm_relu_conv(kernel = 1, norm = batch);
+      }
+      """;
+  private static final String MODEL = """
+      package org.akorn.test;
+      import "common/blocks.akorn";
+      model Tiny {
+        param ch: int = 8;
+        input image: float[1, 8, 8];
+        stem = conv(image, channels = ch, kernel = 3);
+        init = noise;
+        layer { n = 2; channels = ch; steps = 2; connectivity = conv(kernel = 3);
+                omega = global(init = 1.0); c_norm = group; }
+        use Readout;
+        head logits = classifier(classes = 3);
+        output logits;
+      }
+      """;
+
+  @TempDir Path dir;
+  final StringWriter err = new StringWriter();
+  final StringWriter out = new StringWriter();
+  Path model;
+  Path data;
+
+  int akorn(String... args) {
+    CommandLine cli = AkornCli.newCommandLine();
+    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(out, true));
+    return cli.execute(args);
+  }
+
+  /** 3 classes: the bright band is the top, middle or bottom third of an 8x8 image. */
+  static void writeBands(Path folder, String prefix, int n, long seed, int size) throws Exception {
+    Random r = new Random(seed);
+    byte[] images = new byte[n * size * size];
+    byte[] labels = new byte[n];
+    for (int i = 0; i < n; i++) {
+      int k = i % 3;
+      labels[i] = (byte) k;
+      for (int y = 0; y < size; y++) {
+        for (int x = 0; x < size; x++) {
+          boolean band = y * 3 / size == k;
+          images[(i * size + y) * size + x] = (byte) ((band ? 180 : 20) + r.nextInt(60));
+        }
+      }
+    }
+    IdxWriter.write(folder.resolve(prefix + "-images-idx3-ubyte.gz"), new int[] {n, size, size}, images);
+    IdxWriter.write(folder.resolve(prefix + "-labels-idx1-ubyte.gz"), new int[] {n}, labels);
+  }
+
+  @BeforeEach
+  void files() throws Exception {
+    Path src = dir.resolve("src");
+    Files.createDirectories(src.resolve("common"));
+    model = src.resolve("tiny.akorn");
+    Files.writeString(model, MODEL);
+    Files.writeString(src.resolve("common/blocks.akorn"), BLOCKS);
+    data = dir.resolve("data");
+    Files.createDirectories(data);
+    writeBands(data, "train", 90, 1, 8);
+    writeBands(data, "t10k", 30, 2, 8);
+  }
+
+  @Test
+  void trainsThenEvaluatesFromTheCheckpointAlone() throws Exception {
+    Path run = dir.resolve("run");
+    // 75 training images in batches of 16: 5 batches (the last of 11) per epoch, 6 epochs.
+    int code = akorn("train", model.toString(), "--data", data.toString(), "--steps", "30",
+        "--batch", "16", "--validation", "15", "--validate-every", "0", "--ema-decay", "0.9",
+        "--lr", "0.01", "--out", run.toString());
+    assertThat(err.toString()).doesNotContain("Exception");
+    assertThat(code).isEqualTo(0);
+    assertThat(out.toString()).startsWith("trained Tiny: 30 steps (450 examples, 6 epoch(s) started)");
+    Properties props = new Properties();
+    try (var in = Files.newBufferedReader(run.resolve("run.properties"))) {
+      props.load(in);
+    }
+    assertThat(props.getProperty("steps")).isEqualTo("30");
+    assertThat(props.getProperty("train.examples")).isEqualTo("75");
+    assertThat(props.getProperty("validation.examples")).isEqualTo("15");
+    assertThat(props.getProperty("hp.ch")).isEqualTo("8");
+    assertThat(ImageIO.read(run.resolve("loss.png").toFile()).getWidth()).isEqualTo(640);
+    assertThat(Files.isRegularFile(run.resolve("train-state.ckpt"))).isTrue();
+    CheckpointMetadata meta = Checkpoints.readMetadata(run.resolve("model.ckpt"));
+    assertThat(meta.step()).isEqualTo(30);
+    assertThat(meta.source().mainFile()).isEqualTo("tiny.akorn");
+    assertThat(meta.source().files().keySet())
+        .containsExactly("common/blocks.akorn", "tiny.akorn");
+    assertThat(meta.source().files().get("tiny.akorn")).isEqualTo(MODEL);
+
+    // The checkpoint alone rebuilds the model: no .akorn file is left.
+    Files.delete(model);
+    Files.delete(model.resolveSibling("common/blocks.akorn"));
+    out.getBuffer().setLength(0);
+    Path report = dir.resolve("eval");
+    code = akorn("eval", run.resolve("model.ckpt").toString(), "--data", data.toString(),
+        "--robustness", "--attack-examples", "12", "--batch", "8", "--out", report.toString());
+    assertThat(err.toString()).doesNotContain("Exception");
+    assertThat(code).isEqualTo(0);
+    String md = Files.readString(report.resolve("report.md"));
+    assertThat(md).contains("| model | clean | noise 0.05 | noise 0.1 | noise 0.2 | FGSM 1/255 |"
+        + " FGSM 2/255 | FGSM 4/255 | FGSM 8/255 | PGD-20 8/255 | ECE |");
+    assertThat(md).contains("| Tiny | ");
+    assertThat(md).contains("- clean and ECE: all 30 test images");
+    assertThat(md).contains("the first 12 test images");
+    String row = md.lines().filter(l -> l.startsWith("| Tiny |")).findFirst().orElseThrow();
+    String[] cells = row.split("\\|");
+    double clean = Double.parseDouble(cells[2].replace("%", "").strip());
+    assertThat(clean).isAtLeast(90.0);
+    double pgd = Double.parseDouble(cells[10].replace("%", "").strip());
+    assertThat(pgd).isAtMost(clean);
+    assertThat(ImageIO.read(report.resolve("accuracy-vs-epsilon.png").toFile())).isNotNull();
+    assertThat(ImageIO.read(report.resolve("reliability-Tiny.png").toFile())).isNotNull();
+
+    // akorn run --checkpoint needs no .akorn file either.
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray images = m.ones(new Shape(2, 1, 8, 8)).mul(0.5f);
+      images.setName("image");
+      Path in = dir.resolve("in.npz");
+      try (var os = Files.newOutputStream(in)) {
+        new NDList(images).encode(os, NDList.Encoding.NPZ);
+      }
+      Path o = dir.resolve("o.npz");
+      code = akorn("run", "--checkpoint", run.resolve("model.ckpt").toString(),
+          "--inputs", in.toString(), "--out", o.toString());
+      assertThat(code).isEqualTo(0);
+      NDArray logits = RunCommandTest.load(m, o).get("logits");
+      assertThat(logits.getShape()).isEqualTo(new Shape(2, 3));
+    }
+  }
+
+  @Test
+  void dataThatDoesNotFitTheModelIsOneClearLine() throws Exception {
+    Path small = dir.resolve("small");
+    Files.createDirectories(small);
+    writeBands(small, "train", 6, 1, 6);
+    writeBands(small, "t10k", 3, 2, 6);
+    int code = akorn("train", model.toString(), "--data", small.toString(), "--steps", "1");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo(
+        "akorn: image: model expects [1, 8, 8], data has [1, 6, 6]" + System.lineSeparator());
+  }
+
+  @Test
+  void headsWithoutALossAreRejected() throws Exception {
+    Path mlp = dir.resolve("mlp.akorn");
+    Files.writeString(mlp, MODEL.replace("import \"common/blocks.akorn\";", "")
+        .replace("use Readout;", "readout = readout(N = 2);")
+        .replace("classifier(classes = 3)", "mlp(hidden = 8, features = 4)"));
+    int code = akorn("train", mlp.toString(), "--data", data.toString(), "--steps", "1",
+        "--out", dir.resolve("r").toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).endsWith("akorn: Tiny has a mlp head; training supports the heads"
+        + " classifier and cell_classifier (cross-entropy)" + System.lineSeparator());
+  }
+
+  @Test
+  void checkpointsWithoutSourceNeedTheModelFile() throws Exception {
+    Path ckpt = dir.resolve("plain.ckpt");
+    try (NDManager m = NDManager.newBaseManager()) {
+      Checkpoints.save(ckpt, new ai.djl.nn.SequentialBlock(),
+          CheckpointMetadata.of("Tiny", java.util.Map.of(), 0));
+    }
+    int code = akorn("eval", ckpt.toString(), "--data", data.toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("akorn: checkpoint " + ckpt + " holds no model source"
+        + " (it was not written by akorn train); give the .akorn file instead"
+        + System.lineSeparator());
+  }
+}

@@ -1,0 +1,192 @@
+package org.akorn.examples.demo;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.akorn.examples.FashionAkorn;
+import org.akorn.examples.FashionCnn;
+import org.akorn.runtime.AkornModel;
+import org.akorn.runtime.checkpoint.ModelSource;
+import org.akorn.runtime.data.DataFolder;
+import org.akorn.runtime.eval.Classifier;
+import org.akorn.runtime.eval.RobustnessReport;
+import org.akorn.runtime.eval.RobustnessSuite;
+import org.akorn.runtime.io.AtomicFiles;
+import org.akorn.runtime.train.DatasetTraining;
+import org.akorn.runtime.train.ProgressBar;
+import org.akorn.runtime.train.TrainingLoop;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code akorn demo classify run}: trains the AKOrN classifier of {@code
+ * examples/models/fashion.akorn} on Fashion-MNIST for a time budget, then the baseline of {@code
+ * fashion_cnn.akorn} (a plain CNN of about the same parameter count) on exactly as many steps of
+ * the same batches, evaluates both with the robustness and calibration tests and writes one
+ * side-by-side report.
+ */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+    description = "Fashion-MNIST: an AKOrN classifier against a plain CNN on equal data;"
+        + " accuracy, robustness (noise, FGSM, PGD) and calibration.",
+    subcommands = {CommandLine.HelpCommand.class, ClassifyCommand.Run.class})
+public final class ClassifyCommand {
+  /** Where Debian's dataset-fashion-mnist installs the IDX files. */
+  static final Path DEBIAN_DATA = Path.of("/usr/share/datasets/fashion-mnist");
+  static final Shape IMAGE = new Shape(1, 28, 28);
+
+  /** {@code run}: train both, evaluate both, report. */
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = "Train the AKOrN classifier and the CNN baseline, evaluate both, write the"
+          + " report.")
+  public static final class Run implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--minutes", paramLabel = "M",
+        description = "Training time of the AKOrN model (default 10; validation excluded)."
+            + " The baseline trains on as many steps.")
+    double minutes = 10;
+
+    @Option(names = "--data", paramLabel = "DIR",
+        description = "Folder with the four Fashion-MNIST IDX files (default " + "/usr/share/datasets/fashion-mnist).")
+    Path data = DEBIAN_DATA;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default runs/classify).")
+    Path out = Path.of("runs", "classify");
+
+    @Option(names = "--batch", paramLabel = "B", description = "Images per step (default 64).")
+    int batch = 64;
+
+    @Option(names = "--lr", paramLabel = "LR", description = "Adam's learning rate (default 1e-3).")
+    float lr = 1e-3f;
+
+    @Option(names = "--ema-decay", paramLabel = "D", description = "EMA decay per step (default 0.995).")
+    double emaDecay = 0.995;
+
+    @Option(names = "--attack-examples", paramLabel = "N",
+        description = "Test images for the noise and attack tests (default 1000).")
+    int attackExamples = 1000;
+
+    @Option(names = "--eot", paramLabel = "K",
+        description = "Average every attack gradient over K draws of the initial noise (default 1).")
+    int eot = 1;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of shuffling and noise (default 1).")
+    long seed = 1;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter o = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      if (!(minutes > 0) || batch < 1 || eot < 1 || attackExamples < 0) {
+        throw new IllegalArgumentException("--minutes, --batch and --eot must be positive,"
+            + " --attack-examples not negative");
+      }
+      long start = System.nanoTime();
+      boolean tty = ProgressBar.stderrIsTerminal();
+      DataFolder.Splits splits = DataFolder.open(data, List.of("image"));
+      splits.train().checkAgainst(Map.of("image", IMAGE));
+      splits.test().checkAgainst(Map.of("image", IMAGE));
+      err.printf(Locale.ROOT, "data: %d training and %d test images from %s%n",
+          splits.train().size(), splits.test().size(), data);
+      List<Outcome> outcomes = new ArrayList<>();
+      RobustnessSuite.Settings settings =
+          RobustnessSuite.Settings.paper(100, attackExamples, eot, seed + 1000);
+      long steps;
+      try (AkornModel akorn = FashionAkorn.builder().build()) {
+        err.printf(Locale.ROOT, "1/4 training %s for %s%n", akorn.modelName(),
+            ProgressBar.clock(minutes * 60));
+        TrainingLoop.Config config = new TrainingLoop.Config(batch, lr, 1f, emaDecay, seed,
+            minutes * 60, 0, 60);
+        DatasetTraining.Result trained = train(akorn, "fashion.akorn", splits, config, err, tty);
+        steps = trained.summary().steps();
+        err.printf(Locale.ROOT, "2/4 evaluating %s%n", akorn.modelName());
+        outcomes.add(evaluate(akorn, trained, settings, splits, err, tty));
+      }
+      try (AkornModel cnn = FashionCnn.builder().build()) {
+        err.printf(Locale.ROOT, "3/4 training %s for the same %d steps%n", cnn.modelName(), steps);
+        TrainingLoop.Config config = new TrainingLoop.Config(batch, lr, 1f, emaDecay, seed, 0,
+            steps, 60);
+        DatasetTraining.Result trained = train(cnn, "fashion_cnn.akorn", splits, config, err, tty);
+        err.printf(Locale.ROOT, "4/4 evaluating %s%n", cnn.modelName());
+        outcomes.add(evaluate(cnn, trained, settings, splits, err, tty));
+      }
+      double total = (System.nanoTime() - start) / 1e9;
+      String report = report(outcomes, settings, total);
+      AtomicFiles.writeString(out.resolve("report.md"), report);
+      o.print(report);
+      o.println("wrote " + out.resolve("report.md"));
+      o.flush();
+      return 0;
+    }
+
+    private DatasetTraining.Result train(AkornModel model, String file, DataFolder.Splits splits,
+        TrainingLoop.Config config, PrintWriter err, boolean tty) throws IOException {
+      Path dir = out.resolve(model.modelName().toLowerCase(Locale.ROOT));
+      return DatasetTraining.run(model, splits.train(), 1000, config, dir, source(file),
+          Map.of("data", data.toAbsolutePath().normalize().toString()), err, tty);
+    }
+
+    private Outcome evaluate(AkornModel model, DatasetTraining.Result trained,
+        RobustnessSuite.Settings settings, DataFolder.Splits splits, PrintWriter err, boolean tty) {
+      try (NDManager m = model.manager().newSubManager()) {
+        RobustnessSuite.Result r = new RobustnessSuite(settings, err, tty)
+            .run(model.modelName(), Classifier.of(model), splits.test(), m);
+        err.printf(Locale.ROOT, "  %s: clean %.2f %%, evaluated in %s%n", model.modelName(),
+            100 * r.values().get(RobustnessSuite.CLEAN), ProgressBar.clock(r.seconds()));
+        return new Outcome(model.modelName(), trained, r);
+      }
+    }
+
+    private String report(List<Outcome> outcomes, RobustnessSuite.Settings settings,
+        double total) throws IOException {
+      List<RobustnessReport.Row> rows = outcomes.stream()
+          .map(x -> new RobustnessReport.Row(x.model(), x.result())).toList();
+      StringBuilder b = new StringBuilder("# Fashion-MNIST: AKOrN against a CNN on equal data\n\n");
+      b.append(RobustnessReport.table(settings, rows)).append('\n');
+      b.append("| model | training steps | images seen | epochs started | training time |"
+          + " validation accuracy | evaluation time |\n|---|---:|---:|---:|---:|---:|---:|\n");
+      for (Outcome x : outcomes) {
+        TrainingLoop.Summary s = x.trained().summary();
+        b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s | %.2f %% | %s |%n",
+            x.model(), s.steps(), s.examples(), x.trained().epochs(),
+            ProgressBar.clock(s.trainSeconds()), 100 * x.trained().validationAccuracy(),
+            ProgressBar.clock(x.result().seconds())));
+      }
+      b.append('\n').append(RobustnessReport.notes(settings, outcomes.get(0).result()));
+      b.append(String.format(Locale.ROOT, "- Both models: Adam %s, batch %d, gradient-norm clip 1,"
+              + " EMA %s of the weights (evaluated), the same shuffled batches (seed %d); the last"
+              + " 1,000 training images are held out for validation.%n", lr, batch, emaDecay, seed));
+      b.append(String.format(Locale.ROOT, "- Whole run: %s.%n%n", ProgressBar.clock(total)));
+      for (Path f : RobustnessReport.writeFigures(out, settings, rows)) {
+        b.append("![").append(f.getFileName()).append("](").append(f.getFileName()).append(")\n");
+      }
+      return b.toString();
+    }
+  }
+
+  /** One model's training and evaluation. */
+  record Outcome(String model, DatasetTraining.Result trained, RobustnessSuite.Result result) {}
+
+  /** The model file shipped in the examples jar, for self-describing checkpoints. */
+  static ModelSource source(String file) throws IOException {
+    try (InputStream in = ClassifyCommand.class.getResourceAsStream("/models/" + file)) {
+      if (in == null) {
+        throw new IOException("the examples jar lacks models/" + file);
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return ModelSource.of(file, Map.of(file, text), Map.of());
+    }
+  }
+}
