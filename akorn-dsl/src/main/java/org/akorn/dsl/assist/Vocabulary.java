@@ -49,7 +49,12 @@ public final class Vocabulary {
           new Property("norm", "normalisation", BLOCK_NORMS)),
       option("norm_relu_conv", "conv(ReLU(norm(c)))",
           free("kernel", "conv kernel (default 1)"), new Property("norm", "normalisation", BLOCK_NORMS),
-          free("channels", "output channels (default: those of c)")));
+          free("channels", "output channels (default: those of c)"),
+          free("stride", "stride (default 1)")));
+
+  /** Steps of a {@code features = ...} chain: the read-out steps except {@code readout} itself. */
+  private static final List<Option> FEATURE_STEPS =
+      READOUT_STEPS.stream().filter(o -> !o.word().equals("readout")).toList();
 
   private static final Map<String, List<Option>> STAGES = Map.of(
       "stem", List.of(
@@ -67,6 +72,7 @@ public final class Vocabulary {
           option("learned", "a learnable tensor shaped like c"),
           option("given", "x = a state input (the input as first argument)")),
       "readout", READOUT_STEPS,
+      "features", FEATURE_STEPS,
       "transition", List.of(
           option("conv", "one strided conv applied to x and c",
               free("kernel", "conv kernel"), free("stride", "stride (default 1)"), free("channels", "output channels"))),
@@ -107,7 +113,7 @@ public final class Vocabulary {
       flag("projection", "project onto the tangent space (default on)"));
 
   public static final List<String> STAGE_KINDS =
-      List.of("stem", "init", "layer", "readout", "transition", "next_x", "head");
+      List.of("stem", "init", "features", "layer", "readout", "transition", "next_x", "head");
 
   private Vocabulary() {}
 

@@ -28,7 +28,7 @@ class CompletionsTest {
   void offersStatementKeywordsAndStageKindsAtAStatement() {
     assertThat(labels(HEAD + "  |\n}"))
         .containsExactly("param", "input", "output", "repeat", "if", "use", "let",
-            "stem", "init", "layer", "readout", "transition", "next_x", "head").inOrder();
+            "stem", "init", "features", "layer", "readout", "transition", "next_x", "head").inOrder();
   }
 
   @Test
