@@ -1,5 +1,6 @@
 package org.akorn.cli;
 
+import ai.djl.engine.Engine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -91,6 +92,9 @@ public final class TrainCommand implements Callable<Integer> {
     info.put("source", file.toAbsolutePath().normalize().toString());
     Overrides.parse(overrides).forEach((k, v) -> info.put("override." + k, v));
     long start = System.nanoTime();
+    // The weights' initial values come from the engine's generator: seeding it makes --seed
+    // repeat a run exactly (same weights, same noise, same batches).
+    Engine.getInstance().setRandomSeed((int) seed);
     try (AkornModel model = compiled.build()) {
       err.printf(Locale.ROOT, "training %s on %d examples of %s (batch %d, %s)%n", name,
           splits.train().size() - Math.min(validation, splits.train().size() - 1), data, batch,
