@@ -35,9 +35,18 @@ public interface SourceReader {
    */
   default SourceReader withBuffers(Map<String, String> buffers) {
     Map<String, String> copy = Map.copyOf(buffers);
-    return path -> {
-      String text = copy.get(path.normalize().toString());
-      return text != null ? Optional.of(text) : read(path);
+    SourceReader below = this;
+    return new SourceReader() {
+      @Override
+      public Optional<String> read(Path path) {
+        String text = copy.get(path.normalize().toString());
+        return text != null ? Optional.of(text) : below.read(path);
+      }
+
+      @Override
+      public String whyUnreadable(Path path) {
+        return below.whyUnreadable(path);
+      }
     };
   }
 }

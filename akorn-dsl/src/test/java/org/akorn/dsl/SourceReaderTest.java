@@ -25,4 +25,13 @@ class SourceReaderTest {
     assertThat(after.syntaxTrees().keySet()).containsExactly("dir/m.akorn");
     assertThat(edited.read(Path.of("dir/./m.akorn"))).isEqualTo(disk.read(Path.of("dir/m.akorn")));
   }
+
+  @Test
+  void buffersKeepTheReasonAFileBelowCannotBeRead(@org.junit.jupiter.api.io.TempDir Path dir) {
+    SourceReader edited = SourceReader.fileSystem().withBuffers(Map.of());
+
+    assertThat(edited.read(dir)).isEmpty();
+    assertThat(edited.whyUnreadable(dir)).isEqualTo(SourceReader.fileSystem().whyUnreadable(dir));
+    assertThat(edited.whyUnreadable(dir)).isNotNull();
+  }
 }

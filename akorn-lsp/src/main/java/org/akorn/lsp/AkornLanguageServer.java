@@ -1,5 +1,8 @@
 package org.akorn.lsp;
 
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.CompletionOptions;
@@ -37,6 +40,7 @@ public final class AkornLanguageServer implements LanguageServer, LanguageClient
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    workspace.setFolders(folders(params));
     ServerCapabilities c = new ServerCapabilities();
     c.setTextDocumentSync(TextDocumentSyncKind.Full);
     c.setHoverProvider(true);
@@ -48,6 +52,23 @@ public final class AkornLanguageServer implements LanguageServer, LanguageClient
     c.setCompletionProvider(new CompletionOptions(false, List.of("=", "(", ",", ">", ":", "{")));
     String version = AkornLanguageServer.class.getPackage().getImplementationVersion();
     return CompletableFuture.completedFuture(new InitializeResult(c, new ServerInfo("akorn", version == null ? "dev" : version)));
+  }
+
+  /** The workspace folders, or the older single root, as paths (others than file: URIs are ignored). */
+  private static List<Path> folders(InitializeParams params) {
+    List<String> uris = new ArrayList<>();
+    if (params.getWorkspaceFolders() != null) {
+      params.getWorkspaceFolders().forEach(f -> uris.add(f.getUri()));
+    } else if (params.getRootUri() != null) {
+      uris.add(params.getRootUri());
+    }
+    List<Path> out = new ArrayList<>();
+    for (String uri : uris) {
+      if (uri.startsWith("file:")) {
+        out.add(Path.of(URI.create(uri)).toAbsolutePath().normalize());
+      }
+    }
+    return out;
   }
 
   @Override

@@ -77,10 +77,9 @@ final class AkornTextDocumentService implements TextDocumentService, AutoCloseab
   @Override
   public void didClose(DidCloseTextDocumentParams params) {
     String file = Positions.file(params.getTextDocument().getUri());
-    List<String> importers = workspace.importersOf(file);
     workspace.close(file);
     diagnostics.cleared(file);
-    importers.forEach(diagnostics::changed); // they now read the file from disk
+    diagnostics.changed(file); // the files that import it now read it from disk
   }
 
   @Override
@@ -248,6 +247,6 @@ final class AkornTextDocumentService implements TextDocumentService, AutoCloseab
 
   @Override
   public void close() {
-    requests.shutdownNow();
+    requests.shutdown(); // no interrupt: the request threads write the responses
   }
 }

@@ -17,8 +17,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * Checks a document some milliseconds after its last change (typing restarts the wait), then the
- * open documents that import it, and publishes each one's diagnostics: those of the front end
- * that lie in that document, with their code and exact range.
+ * files that import it (open, or in the workspace folders), and publishes each one's
+ * diagnostics: those of the front end that lie in that file, with their code and exact range.
  */
 final class DiagnosticsPublisher implements AutoCloseable {
   private final Workspace workspace;
@@ -39,6 +39,9 @@ final class DiagnosticsPublisher implements AutoCloseable {
 
   /** Checks {@code file} (and its importers) once no further change came for the debounce time. */
   void changed(String file) {
+    if (executor.isShutdown()) {
+      return; // after shutdown the server answers nothing more
+    }
     ScheduledFuture<?> previous = pending.put(file, executor.schedule(() -> publish(file), debounceMillis, TimeUnit.MILLISECONDS));
     if (previous != null) {
       previous.cancel(false);
@@ -51,16 +54,17 @@ final class DiagnosticsPublisher implements AutoCloseable {
     if (previous != null) {
       previous.cancel(false);
     }
-    executor.execute(() -> send(file, List.of()));
+    if (!executor.isShutdown()) {
+      executor.execute(() -> send(file, List.of()));
+    }
   }
 
   private void publish(String file) {
     pending.remove(file);
-    if (workspace.text(file).isEmpty()) {
-      return;
-    }
     Set<String> roots = new LinkedHashSet<>();
-    roots.add(file);
+    if (workspace.text(file).isPresent()) {
+      roots.add(file); // a closed file is not checked itself, only the files that import it
+    }
     roots.addAll(workspace.importersOf(file));
     for (String root : roots) {
       Workspace.Analysis a = workspace.analyze(root);
@@ -84,8 +88,13 @@ final class DiagnosticsPublisher implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Stops after the check in progress, without interrupting it: an interrupt while a message is
+   * being written would close an interruptible output channel under the connection.
+   */
   @Override
   public void close() {
-    executor.shutdownNow();
+    pending.values().forEach(f -> f.cancel(false));
+    executor.shutdown();
   }
 }

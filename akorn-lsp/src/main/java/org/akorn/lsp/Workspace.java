@@ -15,7 +15,8 @@ import org.akorn.dsl.ast.SourceFileNode;
 
 /**
  * The open documents (their unsaved text shadows the files on disk, also for the files that
- * import them) and the last check of each. Files are named by normalised absolute path.
+ * import them), the last check of each, and which files import which (open ones and those in
+ * the workspace folders). Files are named by normalised absolute path.
  */
 final class Workspace {
   /** One check of a document: the front end's result, and its syntax tree when it parsed. */
@@ -33,6 +34,12 @@ final class Workspace {
   private final Map<String, Analysis> latest = new ConcurrentHashMap<>();
   /** The last analysis of each document whose text parsed, for navigation while the text is broken. */
   private final Map<String, Analysis> lastParsed = new ConcurrentHashMap<>();
+  private final ImportGraph imports = new ImportGraph();
+
+  /** The editor's workspace folders, whose {@code .akorn} files are checked when a file they import changes. */
+  void setFolders(List<Path> folders) {
+    imports.setFolders(folders);
+  }
 
   void open(String file, String text) {
     open.put(file, text);
@@ -59,6 +66,7 @@ final class Workspace {
     CompileResult result = AkornCompiler.check(new CompileRequest(List.of(Path.of(file)), Map.of(), reader));
     Analysis a = new Analysis(file, text, result);
     latest.put(file, a);
+    imports.record(file, result.sources().keySet());
     if (a.tree().isPresent()) {
       lastParsed.put(file, a);
     }
@@ -77,14 +85,8 @@ final class Workspace {
     return Optional.ofNullable(lastParsed.get(file));
   }
 
-  /** The open documents whose last check read {@code file} (they import it), other than itself. */
+  /** The files that import {@code file} (open, or in the workspace folders), other than itself. */
   List<String> importersOf(String file) {
-    List<String> out = new ArrayList<>();
-    latest.forEach((root, a) -> {
-      if (!root.equals(file) && a.result().sources().containsKey(file) && open.containsKey(root)) {
-        out.add(root);
-      }
-    });
-    return out;
+    return imports.importersOf(file, this::analyze);
   }
 }

@@ -18,6 +18,7 @@ import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
@@ -39,6 +40,7 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
@@ -185,6 +187,24 @@ class AkornLanguageServerTest {
     assertThat(importer.get(0).getCode().getLeft()).isEqualTo("E100");
     assertThat(importer.get(0).getMessage()).isEqualTo("unknown block 'Readout'");
     assertThat(importer.get(0).getRange()).isEqualTo(range(14, 2, 14, 14));
+  }
+
+  @Test
+  void rechecksClosedFilesOfTheWorkspaceThatImportAChangedFile() throws Exception {
+    InitializeParams params = new InitializeParams();
+    params.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "models")));
+    server.initialize(params).get(10, TimeUnit.SECONDS);
+    open(commonUri, COMMON);
+    assertThat(client.nextDiagnostics(commonUri).getDiagnostics()).isEmpty();
+    assertThat(client.nextDiagnostics(modelUri).getDiagnostics()).isEmpty(); // found in the folder, not open
+
+    change(commonUri, 2, COMMON.replace("block Readout", "block Renamed"));
+
+    List<Diagnostic> importer = client.nextDiagnostics(modelUri).getDiagnostics();
+    assertThat(importer.stream().map(d -> d.getCode().getLeft() + " " + d.getMessage()).toList())
+        .containsExactly("E100 unknown block 'Readout'");
+    server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(commonUri)));
+    assertThat(client.nextDiagnostics(modelUri).getDiagnostics()).isEmpty(); // the file on disk has the block
   }
 
   @Test

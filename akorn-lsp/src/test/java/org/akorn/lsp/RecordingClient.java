@@ -26,6 +26,11 @@ final class RecordingClient implements LanguageClient {
     throw new AssertionError("no diagnostics for " + uri);
   }
 
+  /** The next diagnostics for any document within {@code millis}, or null when none came. */
+  PublishDiagnosticsParams pollDiagnostics(long millis) throws InterruptedException {
+    return diagnostics.poll(millis, TimeUnit.MILLISECONDS);
+  }
+
   @Override
   public void publishDiagnostics(PublishDiagnosticsParams params) {
     diagnostics.add(params);

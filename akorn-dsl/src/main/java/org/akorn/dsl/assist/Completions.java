@@ -240,14 +240,14 @@ public final class Completions {
     return optionsAt(i).stream().filter(o -> o.word().equals(word)).findFirst();
   }
 
-  /** The options a value starting at token {@code i} may be: after {@code stem =}, {@code ->}, {@code positional =}, ... */
+  /** The options a value starting at token {@code i} may be: after {@code stem =}, a chain's {@code ->}, {@code positional =}, ... */
   private List<Option> optionsAt(int i) {
     if (i < 1) {
       return List.of();
     }
     String previous = text(i - 1);
     if (previous.equals("->")) {
-      return Vocabulary.stageValues("readout");
+      return Vocabulary.stageValues(text(statementStart(i - 1))); // the chain's stage kind
     }
     if (!previous.equals("=") || i < 2) {
       return List.of();

@@ -15,7 +15,8 @@ import org.akorn.dsl.model.Stage;
  * What an editor shows when the pointer rests on a name (Markdown): a parameter's value, default
  * and doc comment; an input's kind and shape; a stage's output shape, parameter count and MACs
  * (the numbers of {@code akorn summary}, one row per stage the statement makes, so a layer in a
- * {@code repeat} shows every repetition). The numbers come from the linked models; while a model
+ * {@code repeat} shows every repetition; a block the stages it makes in the models of the file
+ * that uses it). The numbers come from the linked models; while a model
  * has errors, from what of it linked cleanly, and otherwise only what the syntax says is shown.
  */
 public final class HoverText {
@@ -45,8 +46,10 @@ public final class HoverText {
       }
       default -> b.append(code(s.detail()));
     }
-    List<Stage> stages = model.map(m -> m.stages().stream().filter(st -> within(st.info().span(), s.span())).toList())
-        .orElse(List.of());
+    // A block's stages live in the models that use it (here: those of the file being edited).
+    List<ModelSpec> makers = s.kind() == Symbol.Kind.BLOCK ? models : model.stream().toList();
+    List<Stage> stages = makers.stream().flatMap(m -> m.stages().stream())
+        .filter(st -> within(st.info().span(), s.span())).toList();
     if (!stages.isEmpty()) {
       b.append("\n\n| stage | kind | output shape | parameters | MACs/step |\n|---|---|---|---:|---:|\n");
       for (Stage st : stages) {

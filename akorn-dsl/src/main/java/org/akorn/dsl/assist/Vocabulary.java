@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * The words of the language by place: statement keywords, stage kinds, what each stage kind
- * takes (an option such as {@code attention(...)} or, for a layer, properties), the properties
- * each option accepts and their enumerated values. The linker decides what is valid; this table
+ * takes (an option such as {@code attention(...)}, for {@code readout} and {@code features} also
+ * each step after {@code ->}; for a layer, properties), the properties each option accepts and
+ * their enumerated values. The linker decides what is valid; this table
  * mirrors it for completion, and a test holds the two together.
  */
 public final class Vocabulary {
@@ -40,17 +41,19 @@ public final class Vocabulary {
       List.of(word("batch", "BatchNorm"), word("group", "GroupNorm(8)"), word("none", "no normalisation"));
   private static final List<Option> POOLS = List.of(word("avg", "global average pool"), word("max", "global max pool"));
 
+  private static final Option NORM_RELU_CONV = option("norm_relu_conv", "conv(ReLU(norm(c)))",
+      free("kernel", "conv kernel (default 1)"), new Property("norm", "normalisation", BLOCK_NORMS),
+      free("channels", "output channels (default: those of c)"), free("stride", "conv stride (default 1)"));
+  private static final Option FEEDFORWARD = option("feedforward", "residual [norm, ReLU, conv] x 2",
+      free("hidden", "hidden channels"), free("kernel", "conv kernel (default 1)"),
+      new Property("norm", "normalisation", BLOCK_NORMS));
+
   private static final List<Option> READOUT_STEPS = List.of(
       option("readout", "ReadOutConv: conv to channels*N, L2 norm over groups of N, bias",
           free("N", "group size (usually n)"), free("kernel", "conv kernel (default 1)"),
           free("channels", "output channels (default: those of x)")),
-      option("feedforward", "residual [norm, ReLU, conv] x 2",
-          free("hidden", "hidden channels"), free("kernel", "conv kernel (default 1)"),
-          new Property("norm", "normalisation", BLOCK_NORMS)),
-      option("norm_relu_conv", "conv(ReLU(norm(c)))",
-          free("kernel", "conv kernel (default 1)"), new Property("norm", "normalisation", BLOCK_NORMS),
-          free("channels", "output channels (default: those of c)"),
-          free("stride", "stride (default 1)")));
+      FEEDFORWARD,
+      NORM_RELU_CONV);
 
   /** Steps of a {@code features = ...} chain: the read-out steps except {@code readout} itself. */
   private static final List<Option> FEATURE_STEPS =

@@ -36,6 +36,8 @@ class CompletionsTest {
     assertThat(labels(HEAD + "  stem = |")).containsAtLeast("embedding", "patchify", "conv", "identity", "ch", "d");
     assertThat(labels(HEAD + "  readout = readout(N = 2) -> |")).containsAtLeast("readout", "feedforward", "norm_relu_conv");
     assertThat(labels(HEAD + "  head h = cl|")).containsAtLeast("classifier", "cell_classifier", "mlp");
+    assertThat(labels(HEAD + "  features = norm_relu_conv(stride = 2) -> |"))
+        .containsExactly("feedforward", "norm_relu_conv", "ch", "d").inOrder();
   }
 
   @Test

@@ -53,6 +53,24 @@ class HoverTextTest {
     assertThat(layers).contains("| layer 2 | kuramoto | [256, 16, 16] |");
   }
 
+  /**
+   * The first read-out of the classifier: ReadOutConv(64 -> 64, N = 2, 3x3) is a conv 64 -> 128
+   * with bias (64*128*9 + 128) plus a bias per output channel (64): 73,920 parameters and
+   * 64*128*9*32*32 = 75,497,472 MACs.
+   */
+  @Test
+  void showsTheStagesAUsedBlockMakesInEveryRepetition() {
+    String text = hover("classification.akorn", 43, 9);
+
+    assertThat(text).startsWith("```akorn\nblock\n```\n\n| stage | kind |");
+    assertThat(text).contains("| readout 1 | readout | [64, 32, 32] | 73,920 | 75,497,472 |\n"
+        + "| feedforward 1 | feedforward | [64, 32, 32] | 74,112 | 75,497,472 |\n"
+        + "| norm_relu_conv 1 | norm_relu_conv | [64, 32, 32] | 37,056 | 37,748,736 |\n"
+        + "| readout 2 | readout | [128, 16, 16] | 295,296 | 75,497,472 |");
+    assertThat(text).contains("| norm_relu_conv 3 | norm_relu_conv | [256, 8, 8] | 590,592 | 37,748,736 |");
+    assertThat(text).endsWith("this one expects `ro_N`, `ro_kernel` and `width` (the layer's channels).");
+  }
+
   @Test
   void showsAHeadThroughTheOutputThatNamesIt() {
     assertThat(hover("sudoku.akorn", 47, 10))

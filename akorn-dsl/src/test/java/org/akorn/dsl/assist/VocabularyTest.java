@@ -127,6 +127,8 @@ class VocabularyTest {
     check("norm", expected("norm = batch", "norm = zzz"), words(option("readout", "feedforward").property("norm").orElseThrow().values()));
     check("norm_relu_conv", expected("norm_relu_conv(kernel = 1)", "norm_relu_conv(kernel = 1, zzz = 1)"),
         names(option("readout", "norm_relu_conv").properties()));
+    check("features steps", expected("readout = readout(N = 2) -> feedforward(hidden = 8, norm = batch) -> norm_relu_conv(kernel = 1);",
+        "features = zzz(kernel = 1);"), words(Vocabulary.stageValues("features")));
     check("heads", expected("classifier(classes = 3, pool = avg)", "zzz(classes = 3)"), words(Vocabulary.stageValues("head")));
     check("classifier", expected("pool = avg)", "pool = avg, zzz = 1)"), names(option("head", "classifier").properties()));
     check("pool", expected("pool = avg", "pool = zzz"), words(option("head", "classifier").property("pool").orElseThrow().values()));
