@@ -73,7 +73,7 @@ class FmtCommandTest {
 
     int status = run(args.toArray(String[]::new));
 
-    assertThat(args).hasSize(15);
+    assertThat(args).hasSize(16);
     assertThat(status).isEqualTo(0);
     assertThat(out.toString()).isEmpty();
     assertThat(err.toString()).isEmpty();
