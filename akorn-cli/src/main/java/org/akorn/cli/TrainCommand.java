@@ -9,7 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.akorn.runtime.AkornModel;
+import org.akorn.dsl.model.Stage;
 import org.akorn.runtime.data.DataFolder;
+import org.akorn.runtime.data.objects.ObjectImages;
+import org.akorn.runtime.selfsupervised.ContrastiveTraining;
 import org.akorn.runtime.train.DatasetTraining;
 import org.akorn.runtime.train.ProgressBar;
 import org.akorn.runtime.train.TrainingLoop;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Spec;
  * run.properties} and {@code loss.png}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Train a model on a labelled data set (IDX, CIFAR-10 binary, npz, Sudoku CSV).")
+    description = "Train a model on a labelled data set (IDX, CIFAR-10 binary, npz, Sudoku CSV),"
+        + " or an mlp-head model self-supervised on images (tetrominoes, shapes, PNG folder).")
 public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -39,7 +43,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--data", required = true, paramLabel = "DIR",
       description = "Folder with the data: IDX (train-images-idx3-ubyte[.gz], ...), CIFAR-10"
-          + " (data_batch_*.bin, test_batch.bin), train.npz/test.npz or train.csv/test.csv.")
+          + " (data_batch_*.bin, test_batch.bin), train.npz/test.npz or train.csv/test.csv;"
+          + " for a model with an mlp head: tetrominoes, shapes, or a folder with images/*.png"
+          + " and optionally masks/*.png.")
   Path data;
 
   @Option(names = "--minutes", paramLabel = "M", description = "Training time (validation excluded).")
@@ -64,7 +70,8 @@ public final class TrainCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--validation", paramLabel = "N", defaultValue = "1000",
-      description = "Training examples held out for validation (default 1000).")
+      description = "Training examples held out for validation (default 1000; at most 200"
+          + " images for an mlp head, scored by FG-ARI).")
   int validation;
 
   @Option(names = "--validate-every", paramLabel = "SECONDS", defaultValue = "60",
@@ -84,6 +91,9 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingLoop.Config config = config();
     CompiledModel compiled = CompiledModel.fromFile(file, modelName, Overrides.parse(overrides), err);
     String name = compiled.spec().name();
+    if (compiled.spec().stages().stream().anyMatch(s -> s instanceof Stage.PooledMlp)) {
+      return trainSelfSupervised(compiled, config, o, err);
+    }
     DataFolder.Splits splits = DataFolder.open(data, List.copyOf(compiled.inputShapes().keySet()));
     splits.train().checkAgainst(compiled.inputShapes());
     Path dir = out != null ? out : Path.of("runs", name.toLowerCase(Locale.ROOT));
@@ -113,6 +123,52 @@ public final class TrainCommand implements Callable<Integer> {
           ProgressBar.clock(r.summary().trainSeconds()), r.summary().finalLoss(),
           Double.isNaN(r.validationAccuracy()) ? "-"
               : String.format(Locale.ROOT, "%.2f %%", 100 * r.validationAccuracy()),
+          dir.resolve("model.ckpt"), ProgressBar.clock((System.nanoTime() - start) / 1e9));
+      o.flush();
+    }
+    return 0;
+  }
+
+  /** An mlp features head: SimCLR on images (docs/objects.md). */
+  private int trainSelfSupervised(CompiledModel compiled, TrainingLoop.Config config,
+      PrintWriter o, PrintWriter err) throws Exception {
+    String name = compiled.spec().name();
+    Map<String, ai.djl.ndarray.types.Shape> inputs = compiled.inputShapes();
+    ai.djl.ndarray.types.Shape image = inputs.values().iterator().next();
+    if (inputs.size() != 1 || image.dimension() != 3 || image.get(0) != 3
+        || image.get(1) != image.get(2)) {
+      StringBuilder takes = new StringBuilder();
+      inputs.forEach((k, v) -> takes.append(takes.length() == 0 ? "" : ", ").append(k).append(' ')
+          .append(java.util.Arrays.toString(v.getShape())));
+      throw new UserException(name + " takes " + takes
+          + "; self-supervised training needs one square RGB image input [3, S, S]");
+    }
+    ObjectImages images;
+    try {
+      images = ObjectImages.open(data.toString(), (int) image.get(1), Math.min(validation, 200),
+          seed);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--data " + data + ": " + e.getMessage());
+    }
+    Path dir = out != null ? out : Path.of("runs", name.toLowerCase(Locale.ROOT));
+    Map<String, String> info = new LinkedHashMap<>();
+    info.put("source", file.toAbsolutePath().normalize().toString());
+    Overrides.parse(overrides).forEach((k, v) -> info.put("override." + k, v));
+    long start = System.nanoTime();
+    try (AkornModel model = compiled.build()) {
+      err.printf(Locale.ROOT, "training %s self-supervised (SimCLR) on %s images (batch %d"
+              + " images, two views each, %s)%n", name,
+          images.generator() != null ? "generated " + images.source()
+              : images.training().size() + " " + images.source(), batch, budget(config));
+      err.flush();
+      ContrastiveTraining.Result r = ContrastiveTraining.run(model, images, config, dir,
+          compiled.source(), info, err, ProgressBar.stderrIsTerminal());
+      o.printf(Locale.ROOT, "trained %s: %d steps (%d images) in %s, final loss %.4f,"
+              + " validation FG-ARI %s; wrote %s (whole command %s)%n",
+          name, r.summary().steps(), r.summary().examples(),
+          ProgressBar.clock(r.summary().trainSeconds()), r.summary().finalLoss(),
+          Double.isNaN(r.validationFgAri()) ? "-"
+              : String.format(Locale.ROOT, "%.4f", r.validationFgAri()),
           dir.resolve("model.ckpt"), ProgressBar.clock((System.nanoTime() - start) / 1e9));
       o.flush();
     }

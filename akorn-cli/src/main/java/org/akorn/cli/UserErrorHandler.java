@@ -2,6 +2,7 @@ package org.akorn.cli;
 
 import org.akorn.runtime.checkpoint.InvalidCheckpointException;
 import org.akorn.runtime.data.DataFormatException;
+import org.akorn.runtime.io.BadFileException;
 import org.akorn.runtime.io.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -16,7 +17,7 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult)
       throws Exception {
     if (ex instanceof UserException || ex instanceof DataFormatException
-        || ex instanceof InvalidCheckpointException) {
+        || ex instanceof InvalidCheckpointException || ex instanceof BadFileException) {
       cmd.getErr().println("akorn: " + Printable.visible(ex.getMessage()));
       cmd.getErr().flush();
       return AkornCli.EXIT_USER_ERROR;

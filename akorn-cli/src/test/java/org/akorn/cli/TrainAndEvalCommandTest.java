@@ -1,6 +1,7 @@
 package org.akorn.cli;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -173,7 +174,7 @@ class TrainAndEvalCommandTest {
   }
 
   @Test
-  void headsWithoutALossAreRejected() throws Exception {
+  void mlpHeadsTrainSelfSupervisedOnImagesOnly() throws Exception {
     Path mlp = dir.resolve("mlp.akorn");
     Files.writeString(mlp, MODEL.replace("import \"common/blocks.akorn\";", "")
         .replace("use Readout;", "readout = readout(N = 2);")
@@ -181,8 +182,67 @@ class TrainAndEvalCommandTest {
     int code = akorn("train", mlp.toString(), "--data", data.toString(), "--steps", "1",
         "--out", dir.resolve("r").toString());
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).endsWith("akorn: Tiny has a mlp head; training supports the heads"
-        + " classifier and cell_classifier (cross-entropy)" + System.lineSeparator());
+    assertThat(err.toString()).endsWith("akorn: Tiny takes image [1, 8, 8]; self-supervised"
+        + " training needs one square RGB image input [3, S, S]" + System.lineSeparator());
+  }
+
+  private static final String OBJECTS = """
+      model Objects {
+        param ch: int = 8;
+        param size: int = 32;
+        input image: float[3, 32, 32];
+        stem = patchify(image, patch = 8, channels = ch);
+        init = noise;
+        layer { n = 4; channels = ch; steps = 2;
+                connectivity = attention(heads = 2, positional = gta); c_norm = none; }
+        readout = readout(N = 4, kernel = 1);
+        head features = mlp(pool = max, hidden = 16, features = 8);
+        output features;
+      }
+      """;
+
+  @Test
+  void trainsAnMlpHeadSelfSupervisedOnGeneratedTetrominoes() throws Exception {
+    Path objects = dir.resolve("objects.akorn");
+    Files.writeString(objects, OBJECTS);
+    Path run = dir.resolve("run");
+    int code = akorn("train", objects.toString(), "--data", "tetrominoes", "--steps", "2",
+        "--batch", "2", "--validation", "3", "--out", run.toString());
+    assertWithMessage(err.toString()).that(code).isEqualTo(0);
+    assertThat(err.toString()).contains("training Objects self-supervised (SimCLR) on generated"
+        + " tetrominoes images (batch 2 images, two views each, 2 steps)");
+    assertThat(out.toString()).startsWith("trained Objects: 2 steps (4 images) in ");
+    assertThat(out.toString()).contains("validation FG-ARI ");
+    Properties p = new Properties();
+    try (var in = Files.newBufferedReader(run.resolve("run.properties"))) {
+      p.load(in);
+    }
+    assertThat(p.getProperty("objective")).isEqualTo("simclr (NT-Xent, temperature 0.1)");
+    assertThat(p.getProperty("data")).isEqualTo("tetrominoes");
+    assertThat(p.getProperty("validation.images")).isEqualTo("3");
+    assertThat(p.getProperty("clusters")).isEqualTo("4");
+    assertThat(p.getProperty("steps")).isEqualTo("2");
+    double fgAri = Double.parseDouble(p.getProperty("validation.fgari"));
+    assertThat(fgAri).isAtLeast(-1.0);
+    assertThat(fgAri).isAtMost(1.0);
+    assertThat(Files.size(run.resolve("model.ckpt"))).isGreaterThan(0L);
+    assertThat(ImageIO.read(run.resolve("loss.png").toFile()).getWidth()).isGreaterThan(100);
+  }
+
+  @Test
+  void selfSupervisedDataErrorsAreOneLine() throws Exception {
+    Path objects = dir.resolve("objects.akorn");
+    Files.writeString(objects, OBJECTS.replace("float[3, 32, 32]", "float[3, 64, 64]"));
+    int code = akorn("train", objects.toString(), "--data", "tetrominoes", "--steps", "1");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).endsWith("akorn: --data tetrominoes: tetrominoes images are 32 or"
+        + " 35 pixels, got 64" + System.lineSeparator());
+    err.getBuffer().setLength(0);
+    code = akorn("train", objects.toString(), "--data", data.toString(), "--steps", "1");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).endsWith("akorn: " + data + " has no images/ folder (expected "
+        + data.resolve("images") + "/*.png and optionally " + data.resolve("masks") + "/*.png)"
+        + System.lineSeparator());
   }
 
   @Test

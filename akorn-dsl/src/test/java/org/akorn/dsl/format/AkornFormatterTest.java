@@ -47,7 +47,7 @@ class AkornFormatterTest {
         checked++;
       }
     }
-    assertThat(checked).isEqualTo(15);
+    assertThat(checked).isEqualTo(16);
   }
 
   @Test
@@ -154,7 +154,7 @@ class AkornFormatterTest {
         }
       }
     }
-    assertThat(total).isEqualTo(16 * MUTATIONS_PER_FILE);
+    assertThat(total).isEqualTo(17 * MUTATIONS_PER_FILE);
     assertWithMessage("mutations that parse").that(parsed).isAtLeast(total / 2);
   }
 

@@ -101,7 +101,7 @@ public final class DatasetTraining {
   }
 
   /** The loss per step and its running mean over 50 steps. */
-  static void writeLossFigure(Path file, String model, float[] losses) throws IOException {
+  public static void writeLossFigure(Path file, String model, float[] losses) throws IOException {
     if (losses.length == 0) {
       return;
     }

@@ -4,11 +4,15 @@ import ai.djl.nn.Block;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.nn.CellHead;
 import org.akorn.runtime.nn.PooledLinearHead;
+import org.akorn.runtime.nn.PooledMlpHead;
+import org.akorn.runtime.selfsupervised.NtXentLoss;
 
 /**
  * The training loss that follows from a model's head: cross-entropy for {@code classifier}
  * ({@code [B, K]} logits, labels {@code [B]}) and {@code cell_classifier} ({@code [B, H, W, K]},
- * labels {@code [B, H, W]}). Other heads have no supervised loss yet.
+ * labels {@code [B, H, W]}); for {@code mlp} (features {@code [2B, C]} of two views per image)
+ * the self-supervised NT-Xent loss at the reference's temperature 0.1 ({@link NtXentLoss}), which
+ * ignores the labels.
  */
 public final class HeadLoss {
   private HeadLoss() {}
@@ -23,9 +27,13 @@ public final class HeadLoss {
     if (head instanceof PooledLinearHead || head instanceof CellHead) {
       return (predictions, labels) -> CrossEntropy.mean(predictions.get(0), labels.get(0));
     }
+    if (head instanceof PooledMlpHead) {
+      return NtXentLoss.reference();
+    }
     String kind = head == null ? "no head" : "a " + kindOf(head) + " head";
     throw new IllegalArgumentException(model.modelName() + " has " + kind
-        + "; training supports the heads classifier and cell_classifier (cross-entropy)");
+        + "; training supports the heads classifier and cell_classifier (cross-entropy) and mlp"
+        + " (NT-Xent)");
   }
 
   private static String kindOf(Block head) {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     name = "akorn demo",
     mixinStandardHelpOptions = true,
     description = "End-to-end demos: train, evaluate and draw AKOrN models.",
-    subcommands = {CommandLine.HelpCommand.class, SudokuCommand.class, ClassifyCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, SudokuCommand.class, ClassifyCommand.class,
+        ObjectsCommand.class})
 public final class DemoCli {
 
   public static void main(String[] args) {

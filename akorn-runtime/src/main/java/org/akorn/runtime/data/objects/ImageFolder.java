@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.akorn.runtime.io.BadFileException;
 
 /**
  * Reads a user's own images and, optionally, their object masks from a folder:
@@ -27,7 +28,7 @@ import javax.imageio.ImageIO;
  * 1, 2, ... in the order the colours first appear in rows from the top.
  *
  * <p>Every file's header is checked ({@link PngHeader}) before its pixels are decoded; every
- * problem is an {@link InvalidImageDataException} whose one-line message names the file.
+ * problem is a {@link BadFileException} whose one-line message names the file.
  */
 public final class ImageFolder {
 
@@ -47,16 +48,16 @@ public final class ImageFolder {
     Path imageDir = dir.resolve("images");
     Path maskDir = dir.resolve("masks");
     if (!Files.isDirectory(imageDir)) {
-      throw new InvalidImageDataException(dir + ": no images/ folder (expected "
+      throw new BadFileException(dir.toString(), "has no images/ folder (expected "
           + imageDir + "/*.png and optionally " + maskDir + "/*.png)");
     }
     List<Path> imageFiles = pngFiles(imageDir);
     if (imageFiles.isEmpty()) {
-      throw new InvalidImageDataException(imageDir + ": no .png files");
+      throw new BadFileException(imageDir.toString(), "holds no .png files");
     }
     boolean hasMasks = Files.exists(maskDir);
     if (hasMasks && !Files.isDirectory(maskDir)) {
-      throw new InvalidImageDataException(maskDir + ": not a folder");
+      throw new BadFileException(maskDir.toString(), "is not a folder");
     }
     Map<String, Path> masks = new HashMap<>();
     if (hasMasks) {
@@ -75,26 +76,27 @@ public final class ImageFolder {
         first = header;
         firstFile = file;
       } else if (header.width() != first.width() || header.height() != first.height()) {
-        throw new InvalidImageDataException(file + ": image is " + header.width() + "x"
+        throw new BadFileException(file.toString(), "is " + header.width() + "x"
             + header.height() + ", but " + firstFile.getFileName() + " is " + first.width()
             + "x" + first.height() + " (all images must have one size)");
       }
-      float[] rgb = rgb(decode(file), header);
+      float[] rgb = readImage(file, header);
       int[] mask = new int[header.width() * header.height()];
       if (hasMasks) {
         Path maskFile = masks.remove(name);
         if (maskFile == null) {
-          throw new InvalidImageDataException(file + ": no mask " + maskDir.resolve(name + ".png"));
+          throw new BadFileException(file.toString(),
+              "has no mask: " + maskDir.resolve(name + ".png") + " does not exist");
         }
-        mask = mask(maskFile, header);
+        mask = readMask(maskFile, header);
       }
       names.add(name);
       images.add(new SegmentedImage(header.height(), header.width(), rgb, mask));
     }
     if (!masks.isEmpty()) {
       String orphan = masks.keySet().stream().sorted().findFirst().orElseThrow();
-      throw new InvalidImageDataException(
-          masks.get(orphan) + ": no image " + imageDir.resolve(orphan + ".png"));
+      throw new BadFileException(masks.get(orphan).toString(),
+          "has no image: " + imageDir.resolve(orphan + ".png") + " does not exist");
     }
     return new Contents(List.copyOf(names), List.copyOf(images), hasMasks);
   }
@@ -113,16 +115,27 @@ public final class ImageFolder {
     return name.substring(0, name.length() - ".png".length());
   }
 
+  /**
+   * One image file as {@code [3, H, W]} values in [0, 1], its header checked first.
+   *
+   * @param header the file's header, or null to read it here
+   */
+  public static float[] readImage(Path file, PngHeader header) throws IOException {
+    if (header == null) {
+      header = PngHeader.read(file);
+    }
+    return rgb(decode(file), header);
+  }
+
   private static BufferedImage decode(Path file) throws IOException {
     BufferedImage image;
     try {
       image = ImageIO.read(file.toFile());
     } catch (IOException | RuntimeException e) {
-      throw new InvalidImageDataException(
-          file + ": not a readable PNG (" + oneLine(e) + ")", e);
+      throw new BadFileException(file.toString(), "is not a readable PNG (" + oneLine(e) + ")");
     }
     if (image == null) {
-      throw new InvalidImageDataException(file + ": not a readable PNG");
+      throw new BadFileException(file.toString(), "is not a readable PNG");
     }
     return image;
   }
@@ -142,11 +155,18 @@ public final class ImageFolder {
     return rgb;
   }
 
-  private static int[] mask(Path file, PngHeader imageHeader) throws IOException {
+  /**
+   * One mask file as object ids {@code [H, W]}, its header checked first.
+   *
+   * @param imageHeader the header of the mask's image, whose size the mask must have; or null
+   */
+  public static int[] readMask(Path file, PngHeader imageHeader) throws IOException {
     PngHeader header = PngHeader.read(file);
-    if (header.width() != imageHeader.width() || header.height() != imageHeader.height()) {
-      throw new InvalidImageDataException(file + ": mask is " + header.width() + "x"
-          + header.height() + ", its image " + imageHeader.width() + "x" + imageHeader.height());
+    if (imageHeader != null
+        && (header.width() != imageHeader.width() || header.height() != imageHeader.height())) {
+      throw new BadFileException(file.toString(), "is " + header.width() + "x"
+          + header.height() + ", but its image is " + imageHeader.width() + "x"
+          + imageHeader.height());
     }
     BufferedImage image = decode(file);
     int h = header.height();

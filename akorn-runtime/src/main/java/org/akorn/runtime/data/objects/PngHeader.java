@@ -3,14 +3,18 @@ package org.akorn.runtime.data.objects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.akorn.runtime.io.BadFileException;
+import org.akorn.runtime.io.InputFiles;
 
 /**
  * A PNG file's signature and IHDR chunk, read and checked before any pixel memory is allocated:
- * the sizes are bounded, the bit depth and colour type are a combination PNG allows, and the
- * decompressed size the header implies must be reachable from the file's real size (deflate
- * expands at most 1032 times), so a small file cannot make the reader allocate gigabytes.
+ * the file is a regular file (a folder or FIFO is refused before it is opened), the sizes are
+ * bounded, the bit depth and colour type are a combination PNG allows, and the decompressed size
+ * the header implies must be reachable from the file's real size (deflate expands at most 1032
+ * times), so a small file cannot make the reader allocate gigabytes.
  *
  * @param width columns
  * @param height rows
@@ -20,10 +24,10 @@ import java.nio.file.Path;
 public record PngHeader(int width, int height, int bitDepth, int colourType) {
 
   /** Largest accepted width or height. */
-  public static final int MAX_SIDE = 16_384;
+  public static final int MAX_SIDE = 8192;
 
-  /** Largest accepted number of pixels. */
-  public static final long MAX_PIXELS = 1L << 26;
+  /** Largest accepted number of pixels (2048 x 2048): object-discovery images are far smaller. */
+  public static final long MAX_PIXELS = 1L << 22;
 
   private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
@@ -40,33 +44,32 @@ public record PngHeader(int width, int height, int bitDepth, int colourType) {
   /**
    * Reads and checks the header of {@code file}.
    *
-   * @throws InvalidImageDataException naming the file, when it is not a regular file, not a PNG,
-   *     or its header is out of bounds
+   * @throws BadFileException naming the file, when it is not a regular file, not a PNG, or its
+   *     header is out of bounds
    */
   public static PngHeader read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidImageDataException(file + ": not a regular file");
-    }
-    long fileSize = Files.size(file);
+    long fileSize = InputFiles.requireRegularFile(file, InputFiles.MAX_BYTES);
+    String where = file.toString();
     byte[] head = new byte[33];
     int read;
     try (InputStream in = Files.newInputStream(file)) {
       read = in.readNBytes(head, 0, head.length);
+    } catch (IOException e) {
+      throw new BadFileException(where, "cannot be read: " + e.getMessage());
     }
     for (int i = 0; i < SIGNATURE.length; i++) {
       if (read <= i || head[i] != SIGNATURE[i]) {
-        throw new InvalidImageDataException(file + ": not a PNG file (bad signature)");
+        throw new BadFileException(where, "is not a PNG file (bad signature)");
       }
     }
     if (read < head.length) {
-      throw new InvalidImageDataException(
-          file + ": truncated PNG (" + fileSize + " bytes, no complete IHDR chunk)");
+      throw new BadFileException(
+          where, "is a truncated PNG (" + fileSize + " bytes, no complete IHDR chunk)");
     }
     ByteBuffer b = ByteBuffer.wrap(head);
-    int length = b.getInt(8);
-    String type = new String(head, 12, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-    if (length != 13 || !type.equals("IHDR")) {
-      throw new InvalidImageDataException(file + ": not a PNG file (first chunk is not IHDR)");
+    String type = new String(head, 12, 4, StandardCharsets.ISO_8859_1);
+    if (b.getInt(8) != 13 || !type.equals("IHDR")) {
+      throw new BadFileException(where, "is not a PNG file (its first chunk is not IHDR)");
     }
     long width = Integer.toUnsignedLong(b.getInt(16));
     long height = Integer.toUnsignedLong(b.getInt(20));
@@ -74,18 +77,20 @@ public record PngHeader(int width, int height, int bitDepth, int colourType) {
     int colour = head[25] & 0xFF;
     if (width == 0 || height == 0 || width > MAX_SIDE || height > MAX_SIDE
         || width * height > MAX_PIXELS) {
-      throw new InvalidImageDataException(file + ": image size " + width + "x" + height
-          + " is out of range (1.." + MAX_SIDE + " per side, " + MAX_PIXELS + " pixels)");
+      throw new BadFileException(where, "declares an image of " + width + "x" + height
+          + " pixels, out of range (1.." + MAX_SIDE + " per side, at most " + MAX_PIXELS
+          + " pixels)");
     }
     if (!validDepth(colour, depth)) {
-      throw new InvalidImageDataException(
-          file + ": invalid PNG header (bit depth " + depth + " with colour type " + colour + ")");
+      throw new BadFileException(
+          where, "has an invalid PNG header (bit depth " + depth + " with colour type " + colour
+              + ")");
     }
     PngHeader header = new PngHeader((int) width, (int) height, depth, colour);
     long rawBytes = height * (1 + (width * header.channels() * depth + 7) / 8);
     if (rawBytes > 1032 * fileSize + 1024) {
-      throw new InvalidImageDataException(file + ": header declares " + width + "x" + height
-          + " pixels, more than " + fileSize + " bytes can hold");
+      throw new BadFileException(where, "declares " + width + "x" + height
+          + " pixels, more than its " + fileSize + " bytes can hold");
     }
     return header;
   }

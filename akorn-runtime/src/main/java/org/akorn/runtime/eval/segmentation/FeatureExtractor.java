@@ -2,7 +2,6 @@ package org.akorn.runtime.eval.segmentation;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
-import java.util.Map;
 import org.akorn.runtime.AkornInput;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.AkornNetwork;
@@ -22,8 +21,11 @@ public interface FeatureExtractor {
     return images -> network.run(ps, AkornInput.of(images), options).output("c_last");
   }
 
-  /** The last read-out of a generated model whose image input is named {@code input}. */
-  static FeatureExtractor lastReadOut(AkornModel model, String input, RunOptions options) {
-    return images -> model.forward(Map.of(input, images), options).output("c_last");
+  /**
+   * The last read-out of a model's network, whether or not the model declares it as an output.
+   */
+  static FeatureExtractor lastReadOut(AkornModel model, RunOptions options) {
+    ParameterStore ps = new ParameterStore(model.manager(), false);
+    return lastReadOut(model.network(), ps, options);
   }
 }

@@ -14,7 +14,7 @@ import org.akorn.runtime.data.objects.TetrominoesGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FiguresTest {
+class SegmentationFiguresTest {
 
   @TempDir Path dir;
 
