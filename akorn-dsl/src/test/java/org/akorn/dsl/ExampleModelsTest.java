@@ -31,6 +31,19 @@ class ExampleModelsTest {
   }
 
   @Test
+  void fashionBaselineHasTheParameterCountOfItsUnits() {
+    ModelSpec m = Examples.compileClean(Examples.MODELS.resolve("fashion_cnn.akorn"));
+    long stem = 1 * 32 * 2 * 2 + 32;
+    long unit1 = 32 * 64 * 9 + 64 + 2 * 32;          // conv + bias + BatchNorm(32)
+    long unit2 = 64 * 128 * 9 + 128 + 2 * 64;
+    long residual = 2 * 128 * 64 * 9 + 64 + 128 + 2 * 128 + 2 * 64;
+    long head = 128 * 10 + 10;
+    assertThat(m.trainableParameters()).isEqualTo(stem + unit1 + unit2 + residual + head);
+    assertThat(m.trainableParameters()).isEqualTo(242_026);
+    assertThat(m.layers()).isEmpty();
+  }
+
+  @Test
   void sudokuLinksToThePapersConfiguration() {
     ModelSpec m = Examples.compileClean(Examples.MODELS.resolve("sudoku.akorn"));
 

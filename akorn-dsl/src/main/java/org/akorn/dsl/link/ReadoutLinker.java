@@ -49,24 +49,9 @@ final class ReadoutLinker {
             "readout(...) can only start a read-out chain");
         return;
       }
-      Properties p = Properties.of(option, ctx.sink);
-      Stage stage;
-      switch (kind) {
-        case "readout" -> stage = readout(p, option.span());
-        case "feedforward" -> stage = feedForward(p, option.span());
-        case "norm_relu_conv" -> stage = normReluConv(p, option.span());
-        default -> {
-          ctx.error(DiagnosticCode.UNKNOWN_OPTION, option.span(),
-              "unknown read-out step '" + kind + "'; expected one of: readout, feedforward, norm_relu_conv");
-          return;
-        }
-      }
-      p.finish();
-      if (stage == null) {
+      if (!addStep(kind, option, "read-out", "readout, feedforward, norm_relu_conv")) {
         return;
       }
-      ctx.flow.stimulus = stage.info().output();
-      ctx.add(stage);
     }
   }
 
@@ -88,24 +73,38 @@ final class ReadoutLinker {
                 + option.describe());
         return;
       }
-      Properties p = Properties.of(option, ctx.sink);
-      Stage stage;
-      switch (kind) {
-        case "feedforward" -> stage = feedForward(p, option.span());
-        case "norm_relu_conv" -> stage = normReluConv(p, option.span());
-        default -> {
-          ctx.error(DiagnosticCode.UNKNOWN_OPTION, option.span(),
-              "unknown features step '" + kind + "'; expected one of: norm_relu_conv, feedforward");
-          return;
-        }
-      }
-      p.finish();
-      if (stage == null) {
+      if (!addStep(kind, option, "features", "norm_relu_conv, feedforward")) {
         return;
       }
-      ctx.flow.stimulus = stage.info().output();
-      ctx.add(stage);
     }
+  }
+
+  /**
+   * Links one step of a chain and adds it; the step becomes the stimulus.
+   *
+   * @param what the chain's name in messages
+   * @param expected the step kinds this chain takes, in message order
+   * @return false when the step failed (the chain stops)
+   */
+  private boolean addStep(String kind, Value option, String what, String expected) {
+    if (!List.of(expected.split(", ")).contains(kind)) {
+      ctx.error(DiagnosticCode.UNKNOWN_OPTION, option.span(),
+          "unknown " + what + " step '" + kind + "'; expected one of: " + expected);
+      return false;
+    }
+    Properties p = Properties.of(option, ctx.sink);
+    Stage stage = switch (kind) {
+      case "readout" -> readout(p, option.span());
+      case "feedforward" -> feedForward(p, option.span());
+      default -> normReluConv(p, option.span());
+    };
+    p.finish();
+    if (stage == null) {
+      return false;
+    }
+    ctx.flow.stimulus = stage.info().output();
+    ctx.add(stage);
+    return true;
   }
 
   private Stage readout(Properties p, SourceSpan span) {
