@@ -35,6 +35,7 @@ class GeneratedSourcesTest {
             "org/akorn/examples/ObjectDiscovery.java",
             "org/akorn/examples/Sudoku.java",
             "org/akorn/examples/Sudoku4.java",
+            "org/akorn/examples/Tetrominoes.java",
             "org/akorn/golden/ClassificationModel.java",
             "org/akorn/golden/KlayerAttnChannelOmega.java",
             "org/akorn/golden/KlayerAttnGta.java",
