@@ -8,9 +8,10 @@ import org.akorn.runtime.io.BadFileException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fuzz targets of the training data readers: IDX (plain and {@code .gz}) and CIFAR-10 binary
- * batches. A mutated file is read or rejected in one line naming the file, with memory bounded by
- * the file's real size whatever its header declares (docs/reliability.md).
+ * Fuzz targets of the training data readers: IDX (plain and {@code .gz}), CIFAR-10 binary
+ * batches and {@code .npz} data sets. A mutated file is read or rejected in one line naming the
+ * file, with memory bounded by the file's real size whatever its header declares
+ * (docs/reliability.md).
  */
 class TrainingDataFuzzTest {
   private static final Path RESOURCES = Path.of("src/test/resources/org/akorn/runtime/data");
@@ -21,6 +22,14 @@ class TrainingDataFuzzTest {
       "IdxGzFuzzTestInputs", IdxReader::read);
   static final FuzzTarget CIFAR = target("cifar10", "data_batch_1.bin",
       "Cifar10FuzzTestInputs", Cifar10Reader::read);
+  /** The data set reader of {@code train.npz}; its corpus is the weights reader's. */
+  static final FuzzTarget NPZ_DATA = FuzzTarget.builder("npz-data", NpzReader::read)
+      .rejection(DataFormatException.class)
+      .rejection(BadFileException.class)
+      .fileName("train.npz")
+      .corpus(Path.of("src/test/resources/org/akorn/runtime/io/NpzFuzzTestInputs/coverageGuided"))
+      .mutators(ByteMutators.all())
+      .build();
 
   private static FuzzTarget target(String name, String fileName, String corpus,
       FuzzTarget.Reader reader) {
@@ -49,7 +58,13 @@ class TrainingDataFuzzTest {
   }
 
   @Test
+  void mutatedNpzDataSetsAreReadOrRejectedInOneLine() {
+    NPZ_DATA.fuzz();
+  }
+
+  @Test
   void foldersFifosAndMissingFilesAreRejected() throws Exception {
+    NPZ_DATA.checkSpecialFiles();
     IDX.checkSpecialFiles();
     IDX_GZ.checkSpecialFiles();
     CIFAR.checkSpecialFiles();
