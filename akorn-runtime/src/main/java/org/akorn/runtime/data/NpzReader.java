@@ -53,6 +53,10 @@ public final class NpzReader {
       }
     } catch (ZipException e) {
       throw DataFormatException.of(file, "not a valid .npz (zip) archive: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // ZipInputStream's way of saying an entry name is not valid UTF-8
+      throw DataFormatException.of(file, "not a valid .npz (zip) archive: an entry name is not"
+          + " UTF-8 text");
     } catch (DataFormatException e) {
       throw e;
     } catch (IOException e) {

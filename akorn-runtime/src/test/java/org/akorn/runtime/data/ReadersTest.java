@@ -99,6 +99,19 @@ class ReadersTest {
   }
 
   @Test
+  void npzEntryNameThatIsNotUtf8IsOneLine() throws Exception {
+    // Found by the npz-data fuzz target: ZipInputStream throws IllegalArgumentException.
+    Path f = dir.resolve("names.npz");
+    writeNpz(f, Map.of("x", npy("<f4", new long[] {1}, floats(1))));
+    byte[] bytes = Files.readAllBytes(f);
+    bytes[30] = (byte) 0xff; // first byte of the first local header's file name ("x.npy")
+    Files.write(f, bytes);
+    assertThat(assertThrows(DataFormatException.class, () -> NpzReader.read(f)))
+        .hasMessageThat()
+        .isEqualTo(f + ": not a valid .npz (zip) archive: an entry name is not UTF-8 text");
+  }
+
+  @Test
   void idxFolderAndShapeCheckAgainstTheModel() throws Exception {
     IdxWriter.write(dir.resolve("train-images-idx3-ubyte.gz"), new int[] {3, 2, 2},
         new byte[] {0, (byte) 255, 51, 0, 1, 2, 3, 4, 5, 6, 7, 8});
