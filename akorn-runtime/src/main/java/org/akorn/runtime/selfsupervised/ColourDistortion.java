@@ -2,6 +2,7 @@ package org.akorn.runtime.selfsupervised;
 
 import java.util.SplittableRandom;
 import org.akorn.runtime.data.objects.Hsv;
+import org.akorn.runtime.data.Permutations;
 
 /**
  * The reference's {@code get_color_distortion(s=0.5)}: with probability 0.8 torchvision's
@@ -26,13 +27,7 @@ final class ColourDistortion {
   }
 
   private static void jitter(float[] rgb, SimclrAugmentation s, SplittableRandom random) {
-    int[] order = {0, 1, 2, 3};
-    for (int i = 3; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    int[] order = Permutations.of(4, random);
     double brightness = factor(s.brightness(), random);
     double contrast = factor(s.contrast(), random);
     double saturation = factor(s.saturation(), random);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.akorn.runtime.data.objects.ObjectImageGenerator;
 import org.akorn.runtime.data.objects.SegmentedImage;
+import org.akorn.runtime.data.Permutations;
 
 /**
  * Training batches for SimCLR: each call takes the next B images and returns their two augmented
@@ -75,16 +76,7 @@ public final class SimclrPairs {
       return generator.image(seed, next++);
     }
     if (order == null || position == order.length) {
-      order = new int[fixed.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      for (int i = order.length - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
+      order = Permutations.of(fixed.size(), random);
       position = 0;
     }
     return fixed.get(order[position++]);

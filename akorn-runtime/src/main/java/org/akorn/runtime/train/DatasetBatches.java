@@ -3,6 +3,7 @@ package org.akorn.runtime.train;
 import ai.djl.ndarray.NDManager;
 import java.util.Random;
 import org.akorn.runtime.data.Dataset;
+import org.akorn.runtime.data.Permutations;
 
 /**
  * Batches of a data set for {@link TrainingLoop}: epoch after epoch, each a fresh seeded
@@ -32,7 +33,7 @@ public final class DatasetBatches implements TrainingLoop.BatchSource {
   @Override
   public TrainingLoop.Batch next(NDManager manager, int size) {
     if (order == null || next >= order.length) {
-      order = permutation(data.size());
+      order = Permutations.of(data.size(), random);
       next = 0;
       epochs++;
     }
@@ -51,19 +52,5 @@ public final class DatasetBatches implements TrainingLoop.BatchSource {
   /** Epochs started so far. */
   public int epochs() {
     return epochs;
-  }
-
-  private int[] permutation(int n) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
   }
 }

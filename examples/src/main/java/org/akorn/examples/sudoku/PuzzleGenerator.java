@@ -1,6 +1,7 @@
 package org.akorn.examples.sudoku;
 
 import java.util.Random;
+import org.akorn.runtime.data.Permutations;
 
 /**
  * Makes Sudoku puzzles with a unique solution and a clue count drawn uniformly from a chosen range.
@@ -51,7 +52,7 @@ public final class PuzzleGenerator {
   }
 
   int[] randomSolution() {
-    int[] digits = permutation(size);
+    int[] digits = Permutations.of(size, random);
     int[] rowOrder = bandedPermutation();
     int[] colOrder = bandedPermutation();
     boolean transpose = random.nextBoolean();
@@ -70,7 +71,7 @@ public final class PuzzleGenerator {
 
   private int[] removeClues(int[] solution, int target) {
     int[] board = solution.clone();
-    int[] order = permutation(size * size);
+    int[] order = Permutations.of(size * size, random);
     int remaining = board.length;
     for (int cell : order) {
       if (remaining == target) {
@@ -88,29 +89,15 @@ public final class PuzzleGenerator {
   }
 
   private int[] bandedPermutation() {
-    int[] bands = permutation(box);
+    int[] bands = Permutations.of(box, random);
     int[] order = new int[size];
     int k = 0;
     for (int band : bands) {
-      int[] within = permutation(box);
+      int[] within = Permutations.of(box, random);
       for (int w : within) {
         order[k++] = band * box + w;
       }
     }
     return order;
-  }
-
-  private int[] permutation(int n) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
   }
 }
