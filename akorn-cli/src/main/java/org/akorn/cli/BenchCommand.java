@@ -1,6 +1,7 @@
 package org.akorn.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.akorn.runtime.bench.Benchmarks;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code akorn bench [--model NAME] [--threads N] [--reps R] [--batch B] [--soak N]}: one
+ * {@code akorn bench [--model NAME] [--threads N] [--reps R] [--batch B] [--soak N] [--profile
+ * DIR]}: one
  * JSON line per model on stdout, progress on stderr. The work is {@link Benchmarks}'.
  */
 @Command(
@@ -58,6 +60,14 @@ public final class BenchCommand implements Callable<Integer> {
   Integer soak;
 
   @Option(
+      names = "--profile",
+      paramLabel = "DIR",
+      description =
+          "Run the timed passes under the engine's profiler: write each measurement's Chrome"
+              + " trace to DIR and print the operations with the most self time.")
+  Path profile;
+
+  @Option(
       names = "--reps",
       paramLabel = "R",
       defaultValue = "" + Benchmarks.DEFAULT_REPS,
@@ -80,6 +90,13 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (soak != null && soak < 10) {
       throw new UserException("--soak must be at least 10 steps, got " + soak);
+    }
+    if (profile != null && soak != null) {
+      throw new UserException("--profile times passes; it cannot be combined with --soak");
+    }
+    if (profile != null && java.nio.file.Files.exists(profile)
+        && !java.nio.file.Files.isDirectory(profile)) {
+      throw new UserException("--profile " + profile + ": not a folder");
     }
     if (threads != null) {
       if (threads < 1) {
@@ -113,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
     err.flush();
     for (String name : models) {
       Benchmarks.Result r =
-          Benchmarks.run(name, reps, batch, line -> progress(err, line));
+          Benchmarks.run(name, reps, batch, profile, line -> progress(err, line));
       err.println("bench: " + r.summary());
       err.flush();
       out.println(r.toJson());

@@ -50,6 +50,20 @@ class BenchCommandTest {
   }
 
   @Test
+  void profileMustBeAFolderAndNotASoak(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("f.txt"), "x");
+    assertThat(run("bench", "--profile", file.toString())).isEqualTo(AkornCli.EXIT_USER_ERROR);
+    assertThat(err.toString())
+        .isEqualTo("akorn: --profile " + file + ": not a folder" + System.lineSeparator());
+    assertThat(run("bench", "--profile", dir.toString(), "--soak", "20"))
+        .isEqualTo(AkornCli.EXIT_USER_ERROR);
+    assertThat(err.toString())
+        .contains("akorn: --profile times passes; it cannot be combined with --soak");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
   void notANumberIsAUsageError() {
     assertThat(run("bench", "--threads", "two")).isNotEqualTo(0);
     assertThat(out.toString()).isEmpty();

@@ -8,6 +8,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,6 +66,9 @@ public final class Benchmarks {
 
   /** Timed repetitions by default (as the reference measurement). */
   public static final int DEFAULT_REPS = 5;
+
+  /** Operations listed per profiled measurement. */
+  static final int PROFILE_ROWS = 25;
 
   /** Untimed passes before the timed ones. */
   public static final int WARMUP = 1;
@@ -284,6 +290,17 @@ public final class Benchmarks {
 
   /** {@link #run(String, int, Consumer)} at {@code batch} samples per pass. */
   public static Result run(String model, int reps, int batch, Consumer<String> progress) {
+    return run(model, reps, batch, null, progress);
+  }
+
+  /**
+   * {@link #run(String, int, int, Consumer)}, and when {@code profileDir} is not null the timed
+   * passes run under the engine's profiler: {@code <model>-forward.trace.json} and {@code
+   * <model>-train.trace.json} are written there and the operations with the most self time are
+   * told to {@code progress}. Profiled passes are slower than plain ones.
+   */
+  public static Result run(
+      String model, int reps, int batch, Path profileDir, Consumer<String> progress) {
     if (reps < 1) {
       throw new IllegalArgumentException("reps must be at least 1, got " + reps);
     }
@@ -298,6 +315,9 @@ public final class Benchmarks {
       double[] forward = new double[reps];
       double[] forwardCpu = new double[reps];
       for (int i = -WARMUP; i < reps; i++) {
+        if (i == 0 && profileDir != null) {
+          OpProfile.start();
+        }
         try (NDManager rep = manager.newSubManager()) {
           data.tempAttach(rep);
           long c0 = cpuNanos();
@@ -313,12 +333,19 @@ public final class Benchmarks {
           }
         }
       }
+      if (profileDir != null) {
+        report(profileDir.resolve(model + "-forward.trace.json"), reps,
+            model + ": forward", progress);
+      }
 
       double[] train = new double[reps];
       double[] trainCpu = new double[reps];
       TrainingLoss loss = (predictions, labels) -> predictions.get(0).square().mean();
       try (BlockTrainer trainer = BlockTrainer.builder(net, loss).build(manager)) {
         for (int i = -WARMUP; i < reps; i++) {
+          if (i == 0 && profileDir != null) {
+            OpProfile.start();
+          }
           try (NDManager rep = manager.newSubManager()) {
             data.tempAttach(rep);
             long c0 = cpuNanos();
@@ -333,10 +360,25 @@ public final class Benchmarks {
             }
           }
         }
+        if (profileDir != null) {
+          report(profileDir.resolve(model + "-train.trace.json"), reps,
+              model + ": train step", progress);
+        }
       }
       return new Result(
           model, batch, median(forward), median(train), median(forwardCpu), median(trainCpu));
     }
+  }
+
+  private static void report(Path trace, int passes, String what, Consumer<String> progress) {
+    List<OpProfile.OpTime> ops;
+    try {
+      ops = OpProfile.stop(trace, passes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the profile " + trace, e);
+    }
+    progress.accept(what + ": self time per pass by operation (engine profiler), trace " + trace);
+    OpProfile.table(ops, PROFILE_ROWS).forEach(line -> progress.accept("  " + line));
   }
 
   private static String label(String model, String what, int i, int reps, long wall, long cpu) {

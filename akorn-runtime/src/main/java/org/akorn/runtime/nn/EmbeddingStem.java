@@ -38,7 +38,9 @@ public final class EmbeddingStem extends ArrayOpBlock {
     for (int i = 2; i < rank; i++) {
       axes[i] = i - 1;
     }
-    return emb.transpose(axes);
+    // Row-major, not a channels-last view: every later elementwise op mixing this with
+    // row-major arrays would otherwise run on scattered strides.
+    return NnUtil.contiguous(emb.transpose(axes));
   }
 
   @Override

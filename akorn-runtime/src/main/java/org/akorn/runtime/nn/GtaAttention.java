@@ -128,8 +128,13 @@ public final class GtaAttention extends ArrayOpBlock {
         if (i == 0) {
           c = new NDArray[] {NnUtil.mul(c[0], scale), NnUtil.mul(c[1], scale)};
         }
+        // Row-major copies: the blocks come out of strided slices and a transpose, and a
+        // broadcast operand with those strides runs the per-step products unvectorised.
         coef[i] =
-            new NDArray[] {c[0].reshape(1, 1, pairs, 2, hw), c[1].reshape(1, 1, pairs, 2, hw)};
+            new NDArray[] {
+              NnUtil.contiguous(c[0]).reshape(1, 1, pairs, 2, hw),
+              NnUtil.contiguous(c[1]).reshape(1, 1, pairs, 2, hw)
+            };
       }
     }
     boolean gta = matQ != null;
@@ -150,7 +155,10 @@ public final class GtaAttention extends ArrayOpBlock {
       }
       NDArray q = gta ? qkv[0] : NnUtil.mul(qkv[0], scale); // with GTA the scale is in q's blocks
       NDArray attn = q.transpose(0, 1, 3, 2).matMul(qkv[1]).softmax(-1); // [B, heads, HW, HW]
-      NDArray o = qkv[2].matMul(attn.transpose(0, 1, 3, 2)); // [B, heads, d, HW]
+      // attn v^T, then one row-major copy of the [B, heads, HW, d] result: v attn^T would make
+      // the backward pass copy the transposed [HW, HW] attention gradient (a slow, cache-unfriendly
+      // transpose of the largest array) before the softmax backward.
+      NDArray o = NnUtil.contiguous(attn.matMul(qkv[2].transpose(0, 1, 3, 2)).transpose(0, 1, 3, 2));
       if (gta) {
         o = rotate(o.reshape(b, heads, pairs, 2, hw), coef[3], 3);
       }

@@ -123,7 +123,9 @@ public final class KuramotoLayer extends AkornBlock {
           gammaOverride != null
               ? gammaOverride
               : gamma != null ? ps.getValue(gamma, x0.getDevice(), training) : null;
-      NDArray stim = cNorm == null ? c : cNorm.apply(ps, c, training);
+      // The loop's arrays row-major: a permuted stimulus or initial state (e.g. from a
+      // channels-last stem) would make every step's elementwise ops run on scattered strides.
+      NDArray stim = NnUtil.contiguous(cNorm == null ? c : cNorm.apply(ps, c, training));
       UnaryOperator<NDArray> coupling = connectivity.bind(ps, x0, training);
       UnaryOperator<NDArray> omg = omega == null ? null : omega.bind(ps, x0, training);
       Shape groups = NnUtil.groupShape(x0.getShape(), n);
@@ -133,7 +135,7 @@ public final class KuramotoLayer extends AkornBlock {
       energies.add(
           NnUtil.onDeviceOf(
               x0.getManager().zeros(new Shape(x0.getShape().get(0)), x0.getDataType()), x0));
-      NDArray x = Sphere.normalize(x0, n);
+      NDArray x = NnUtil.contiguous(Sphere.normalize(x0, n));
       for (int t = 0; t < steps; t++) {
         NDArray next;
         NDArray energy;

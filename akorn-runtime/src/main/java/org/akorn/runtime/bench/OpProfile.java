@@ -1,0 +1,127 @@
+package org.akorn.runtime.bench;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where the time of a pass goes, per engine operation: PyTorch's profiler around the timed passes
+ * ({@code akorn bench --profile DIR}), its Chrome trace kept, and the self time of each
+ * operation (its duration less that of the operations it called) summed by name.
+ */
+public final class OpProfile {
+  private OpProfile() {}
+
+  /**
+   * One operation's share.
+   *
+   * @param name the engine's operation name, e.g. {@code aten::bmm}
+   * @param selfMs self time per pass, milliseconds
+   * @param callsPerPass calls per pass
+   */
+  public record OpTime(String name, double selfMs, double callsPerPass) {}
+
+  /** Starts the engine's profiler (CPU, with input shapes, no memory). */
+  public static void start() {
+    ai.djl.pytorch.jni.JniUtils.startProfile(false, true, false);
+  }
+
+  /**
+   * Stops the profiler, writes its Chrome trace to {@code trace} and returns the operations by
+   * self time, largest first, divided by {@code passes}.
+   */
+  public static List<OpTime> stop(Path trace, int passes) throws IOException {
+    Path parent = trace.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    ai.djl.pytorch.jni.JniUtils.stopProfile(trace.toString());
+    return selfTimes(Files.readString(trace, StandardCharsets.UTF_8), passes, false);
+  }
+
+  /**
+   * Self times from a Chrome trace's complete events ({@code "ph": "X"}), nested per thread by
+   * their start and duration (microseconds), summed by name (and input shapes when {@code
+   * byShape}) and divided by {@code passes}.
+   */
+  static List<OpTime> selfTimes(String chromeTrace, int passes, boolean byShape) {
+    JsonElement root = JsonParser.parseString(chromeTrace);
+    JsonArray events =
+        root.isJsonArray() ? root.getAsJsonArray() : root.getAsJsonObject().getAsJsonArray("traceEvents");
+    record Event(String name, String thread, double start, double duration) {
+      double end() {
+        return start + duration;
+      }
+    }
+    List<Event> list = new ArrayList<>();
+    for (JsonElement e : events) {
+      JsonObject o = e.getAsJsonObject();
+      if (!o.has("ph") || !"X".equals(o.get("ph").getAsString()) || !o.has("dur")) {
+        continue;
+      }
+      String thread = (o.has("pid") ? o.get("pid").getAsString() : "") + "/"
+          + (o.has("tid") ? o.get("tid").getAsString() : "");
+      String name = o.get("name").getAsString();
+      if (byShape && o.has("shape") && o.get("shape").isJsonArray()
+          && !o.getAsJsonArray("shape").isEmpty()) {
+        name = name + " " + o.get("shape").toString().replace("\"", "");
+      }
+      list.add(new Event(name, thread, o.get("ts").getAsDouble(),
+          o.get("dur").getAsDouble()));
+    }
+    list.sort(Comparator.comparing(Event::thread).thenComparingDouble(Event::start)
+        .thenComparing(Comparator.comparingDouble(Event::duration).reversed()));
+    Map<String, double[]> byName = new HashMap<>(); // {self us, calls}
+    Deque<Event> open = new ArrayDeque<>();
+    Map<Event, Double> childTime = new HashMap<>();
+    String thread = null;
+    for (Event e : list) {
+      if (!e.thread().equals(thread)) {
+        open.clear();
+        thread = e.thread();
+      }
+      while (!open.isEmpty() && open.peek().end() <= e.start()) {
+        open.pop();
+      }
+      if (!open.isEmpty()) {
+        childTime.merge(open.peek(), e.duration(), Double::sum);
+      }
+      open.push(e);
+    }
+    for (Event e : list) {
+      double[] acc = byName.computeIfAbsent(e.name(), k -> new double[2]);
+      acc[0] += e.duration() - childTime.getOrDefault(e, 0.0);
+      acc[1] += 1;
+    }
+    List<OpTime> out = new ArrayList<>();
+    byName.forEach((name, acc) -> out.add(new OpTime(name, acc[0] / 1000.0 / passes, acc[1] / passes)));
+    out.sort(Comparator.comparingDouble(OpTime::selfMs).reversed());
+    return out;
+  }
+
+  /** A table of the first {@code rows} operations with their share of {@code totalMs}. */
+  public static List<String> table(List<OpTime> ops, int rows) {
+    double total = ops.stream().mapToDouble(OpTime::selfMs).sum();
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "%-44s %10s %6s %8s", "operation", "self ms", "%", "calls"));
+    for (OpTime op : ops.subList(0, Math.min(rows, ops.size()))) {
+      lines.add(String.format(Locale.ROOT, "%-44s %10.2f %6.1f %8.1f", op.name(), op.selfMs(),
+          100 * op.selfMs() / total, op.callsPerPass()));
+    }
+    lines.add(String.format(Locale.ROOT, "%-44s %10.2f", "total (profiled ops)", total));
+    return lines;
+  }
+}
