@@ -108,7 +108,9 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Benchmarks.EngineInfo info = Benchmarks.engineInfo();
-    err.println("bench: " + info);
+    String waitPolicy = System.getenv("OMP_WAIT_POLICY");
+    err.println("bench: " + info + ", OpenMP wait policy "
+        + (waitPolicy == null || waitPolicy.isEmpty() ? "default" : waitPolicy));
     if (threads != null && info.intraOpThreads() >= 0 && info.intraOpThreads() != threads) {
       err.println(
           "bench: warning: asked for " + threads + " threads, the engine uses "

@@ -57,6 +57,44 @@ class LauncherScriptTest {
     assertThat(Files.readAllBytes(err)).isEqualTo(expected);
   }
 
+  /** Runs a copy of the launcher with a stand-in java that prints its OpenMP wait policy. */
+  private String waitPolicy(String loadavg, String userPolicy) throws Exception {
+    Path root = Files.createTempDirectory(dir, "root");
+    Files.createDirectories(root.resolve("bin"));
+    Path script = Files.copy(Path.of("..", "bin", "akorn"), root.resolve("bin/akorn"));
+    Files.write(
+        Files.createDirectories(root.resolve("akorn-cli/target")).resolve("akorn-cli.jar"),
+        new byte[0]);
+    Path fakeBin = Files.createDirectories(root.resolve("fake-bin"));
+    Path java = fakeBin.resolve("java");
+    Files.writeString(java, "#!/usr/bin/env bash\necho \"policy=${OMP_WAIT_POLICY:-unset}\"\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path load = Files.writeString(root.resolve("loadavg"), loadavg + " 0.50 0.40 1/100 4242\n");
+    ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), "doctor");
+    pb.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
+    pb.environment().put("AKORN_LOADAVG_FILE", load.toString());
+    pb.environment().remove("OMP_WAIT_POLICY");
+    if (userPolicy != null) {
+      pb.environment().put("OMP_WAIT_POLICY", userPolicy);
+    }
+    Path out = root.resolve("out");
+    pb.redirectOutput(out.toFile()).redirectError(root.resolve("err").toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return Files.readString(out).trim();
+  }
+
+  @Test
+  void openMpWorkersSleepAtOnceOnlyOnABusyMachineOrWhenTheUserSaysSo() throws Exception {
+    // Busy (a load average of at least half the cores, whatever the core count): PASSIVE.
+    assertThat(waitPolicy("1000.00", null)).isEqualTo("policy=PASSIVE");
+    // Idle: the OpenMP default (spin a while, then sleep).
+    assertThat(waitPolicy("0.00", null)).isEqualTo("policy=unset");
+    // The user's choice is kept either way.
+    assertThat(waitPolicy("0.00", "ACTIVE")).isEqualTo("policy=ACTIVE");
+    assertThat(waitPolicy("1000.00", "ACTIVE")).isEqualTo("policy=ACTIVE");
+  }
+
   @Test
   void checkShowsNulAndControlBytesOfAModelFileVisibly() throws IOException {
     Path model = Files.write(dir.resolve("nul.akorn"),
