@@ -86,7 +86,7 @@ class LauncherScriptTest {
 
   @Test
   void openMpWorkersSleepAtOnceOnlyOnABusyMachineOrWhenTheUserSaysSo() throws Exception {
-    // Busy (a load average of at least half the cores, whatever the core count): PASSIVE.
+    // Busy (a load average of at least the number of cores, whatever it is): PASSIVE.
     assertThat(waitPolicy("1000.00", null)).isEqualTo("policy=PASSIVE");
     // Idle: the OpenMP default (spin a while, then sleep).
     assertThat(waitPolicy("0.00", null)).isEqualTo("policy=unset");
