@@ -40,8 +40,8 @@ public final class OpProfile {
   }
 
   /**
-   * Stops the profiler, writes its Chrome trace to {@code trace} and returns the operations by
-   * self time, largest first, divided by {@code passes}.
+   * Stops the profiler, writes its Chrome trace to {@code trace} and returns the operations (by
+   * name and input shapes) by self time, largest first, divided by {@code passes}.
    */
   public static List<OpTime> stop(Path trace, int passes) throws IOException {
     Path parent = trace.toAbsolutePath().getParent();
@@ -49,7 +49,7 @@ public final class OpProfile {
       Files.createDirectories(parent);
     }
     ai.djl.pytorch.jni.JniUtils.stopProfile(trace.toString());
-    return selfTimes(Files.readString(trace, StandardCharsets.UTF_8), passes, false);
+    return selfTimes(Files.readString(trace, StandardCharsets.UTF_8), passes, true);
   }
 
   /**
@@ -116,12 +116,12 @@ public final class OpProfile {
   public static List<String> table(List<OpTime> ops, int rows) {
     double total = ops.stream().mapToDouble(OpTime::selfMs).sum();
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, "%-44s %10s %6s %8s", "operation", "self ms", "%", "calls"));
+    lines.add(String.format(Locale.ROOT, "%10s %6s %8s  %s", "self ms", "%", "calls", "operation"));
     for (OpTime op : ops.subList(0, Math.min(rows, ops.size()))) {
-      lines.add(String.format(Locale.ROOT, "%-44s %10.2f %6.1f %8.1f", op.name(), op.selfMs(),
-          100 * op.selfMs() / total, op.callsPerPass()));
+      lines.add(String.format(Locale.ROOT, "%10.2f %6.1f %8.1f  %s", op.selfMs(),
+          100 * op.selfMs() / total, op.callsPerPass(), op.name()));
     }
-    lines.add(String.format(Locale.ROOT, "%-44s %10.2f", "total (profiled ops)", total));
+    lines.add(String.format(Locale.ROOT, "%10.2f %6s %8s  %s", total, "", "", "total (profiled ops)"));
     return lines;
   }
 }
