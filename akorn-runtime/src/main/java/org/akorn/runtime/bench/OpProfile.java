@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +61,9 @@ public final class OpProfile {
   static List<OpTime> selfTimes(String chromeTrace, int passes, boolean byShape) {
     JsonElement root = JsonParser.parseString(chromeTrace);
     JsonArray events =
-        root.isJsonArray() ? root.getAsJsonArray() : root.getAsJsonObject().getAsJsonArray("traceEvents");
+        root.isJsonArray()
+            ? root.getAsJsonArray()
+            : root.getAsJsonObject().getAsJsonArray("traceEvents");
     record Event(String name, String thread, double start, double duration) {
       double end() {
         return start + duration;
@@ -86,7 +89,7 @@ public final class OpProfile {
         .thenComparing(Comparator.comparingDouble(Event::duration).reversed()));
     Map<String, double[]> byName = new HashMap<>(); // {self us, calls}
     Deque<Event> open = new ArrayDeque<>();
-    Map<Event, Double> childTime = new HashMap<>();
+    Map<Event, Double> childTime = new IdentityHashMap<>(); // records with equal fields differ
     String thread = null;
     for (Event e : list) {
       if (!e.thread().equals(thread)) {
@@ -107,7 +110,8 @@ public final class OpProfile {
       acc[1] += 1;
     }
     List<OpTime> out = new ArrayList<>();
-    byName.forEach((name, acc) -> out.add(new OpTime(name, acc[0] / 1000.0 / passes, acc[1] / passes)));
+    byName.forEach(
+        (name, acc) -> out.add(new OpTime(name, acc[0] / 1000.0 / passes, acc[1] / passes)));
     out.sort(Comparator.comparingDouble(OpTime::selfMs).reversed());
     return out;
   }
@@ -121,7 +125,8 @@ public final class OpProfile {
       lines.add(String.format(Locale.ROOT, "%10.2f %6.1f %8.1f  %s", op.selfMs(),
           100 * op.selfMs() / total, op.callsPerPass(), op.name()));
     }
-    lines.add(String.format(Locale.ROOT, "%10.2f %6s %8s  %s", total, "", "", "total (profiled ops)"));
+    lines.add(
+        String.format(Locale.ROOT, "%10.2f %6s %8s  %s", total, "", "", "total (profiled ops)"));
     return lines;
   }
 }

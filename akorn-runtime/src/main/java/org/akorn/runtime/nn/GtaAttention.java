@@ -158,7 +158,8 @@ public final class GtaAttention extends ArrayOpBlock {
       // attn v^T, then one row-major copy of the [B, heads, HW, d] result: v attn^T would make
       // the backward pass copy the transposed [HW, HW] attention gradient (a slow, cache-unfriendly
       // transpose of the largest array) before the softmax backward.
-      NDArray o = NnUtil.contiguous(attn.matMul(qkv[2].transpose(0, 1, 3, 2)).transpose(0, 1, 3, 2));
+      NDArray oT = attn.matMul(qkv[2].transpose(0, 1, 3, 2)); // [B, heads, HW, d]
+      NDArray o = NnUtil.contiguous(oT.transpose(0, 1, 3, 2)); // [B, heads, d, HW]
       if (gta) {
         o = rotate(o.reshape(b, heads, pairs, 2, hw), coef[3], 3);
       }

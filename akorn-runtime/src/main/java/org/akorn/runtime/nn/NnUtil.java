@@ -35,6 +35,16 @@ final class NnUtil {
   }
 
   /**
+   * {@code x} laid out row-major (contiguous). A flatten is a view only when the array already is
+   * contiguous; otherwise the engine copies into a row-major array. Used for the per-run constants
+   * of a loop: a broadcast operand with scattered strides keeps the engine's elementwise kernels
+   * from vectorising (measured 10-25x slower, docs/performance.md).
+   */
+  static NDArray contiguous(NDArray x) {
+    return x.reshape(-1).reshape(x.getShape());
+  }
+
+  /**
    * {@code x * value}, safe under autograd: use it instead of {@code x.mul(2f)} in a forward
    * pass.
    *
@@ -47,16 +57,6 @@ final class NnUtil {
    * array from {@link NDManager#full} is allocated by the engine itself, and closing its handle
    * leaves the tensor to autograd.
    */
-  /**
-   * {@code x} laid out row-major (contiguous). A flatten is a view only when the array already is
-   * contiguous; otherwise the engine copies into a row-major array. Used for the per-run constants
-   * of a loop: a broadcast operand with scattered strides keeps the engine's elementwise kernels
-   * from vectorising (measured 10-25x slower, docs/performance.md).
-   */
-  static NDArray contiguous(NDArray x) {
-    return x.reshape(-1).reshape(x.getShape());
-  }
-
   static NDArray mul(NDArray x, float value) {
     try (NDArray s = scalar(x, value)) {
       return x.mul(s);

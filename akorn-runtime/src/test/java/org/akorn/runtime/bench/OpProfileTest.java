@@ -38,7 +38,8 @@ class OpProfileTest {
         "{\"name\": \"marker\", \"ph\": \"i\", \"ts\": 1, \"tid\": 1, \"pid\": \"x\"}") + "]";
     Map<String, OpProfile.OpTime> ops = byName(OpProfile.selfTimes(trace, 2, false));
 
-    assertThat(ops.keySet()).containsExactly("aten::matmul", "aten::bmm", "aten::empty", "aten::mul");
+    assertThat(ops.keySet())
+        .containsExactly("aten::matmul", "aten::bmm", "aten::empty", "aten::mul");
     assertThat(ops.get("aten::matmul").selfMs()).isWithin(1e-12).of((100 - 60) / 1000.0 / 2);
     assertThat(ops.get("aten::bmm").selfMs()).isWithin(1e-12).of((60 - 2) / 1000.0 / 2);
     assertThat(ops.get("aten::empty").selfMs()).isWithin(1e-12).of(2 / 1000.0 / 2);
