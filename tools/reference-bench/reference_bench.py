@@ -11,13 +11,14 @@ forward pass (model in eval mode) and one training step (model in train mode: fo
 Adam with PyTorch's defaults and lr 1e-3, loss mean(output^2)), each the median of R timed passes
 after one untimed warm-up. One JSON line per model goes to stdout, one line per pass to stderr.
 
-The reference draws its initial oscillator states inside ``forward`` (``randn_like``); that is
-timed here and not in ``akorn bench`` (about 1 ms per pass at these sizes).
+The reference draws its initial oscillator states inside ``forward`` (``randn_like``, one
+Gaussian draw per oscillator component); that is timed here and not in ``akorn bench``, which
+passes the states in.
 
 PyTorch before 2.0 has no ``parametrizations.weight_norm`` (imported but not used by the
-reference; the older ``weight_norm`` stands in) and no ``scaled_dot_product_attention``; there it is supplied as the
-textbook softmax(q k^T / sqrt(d)) v, the computation PyTorch 2's math kernel does on CPU. When
-the einops package is missing, the stand-in next to this script is used.
+reference; the older ``weight_norm`` stands in) and no ``scaled_dot_product_attention`` (supplied
+as the textbook softmax(q k^T / sqrt(d)) v, the computation PyTorch 2's math kernel does on CPU).
+When the einops package is missing, the stand-in next to this script is used.
 """
 
 import argparse
