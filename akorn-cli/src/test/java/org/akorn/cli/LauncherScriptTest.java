@@ -22,22 +22,14 @@ class LauncherScriptTest {
 
   @Test
   void theStderrFilterKeepsBinaryLinesAndDropsOnlyTheDeprecationWarning() throws Exception {
-    // A copy of the launcher in a tree whose jar is up to date, and a stand-in `java`.
-    Path root = dir.resolve("root");
-    Files.createDirectories(root.resolve("bin"));
-    Path script = Files.copy(Path.of("..", "bin", "akorn"), root.resolve("bin/akorn"));
-    Path jar = Files.createDirectories(root.resolve("akorn-cli/target")).resolve("akorn-cli.jar");
-    Files.write(jar, new byte[0]);
-    Path fakeBin = Files.createDirectories(dir.resolve("fake-bin"));
-    Path java = fakeBin.resolve("java");
-    Files.writeString(java, "#!/usr/bin/env bash\n"
+    Path root = launcherCopy("#!/usr/bin/env bash\n"
         + "printf 'm.akorn:1:1: error[E001]: bad \\0 byte \\351\\n' >&2\n"
         + "printf '[W] AutoNonVariableTypeMode is deprecated and will be removed\\n' >&2\n"
         + "printf 'last line\\n' >&2\n"
         + "printf 'out line\\n'\n"
         + "exit 1\n");
-    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path script = root.resolve("bin/akorn");
+    Path fakeBin = root.resolve("fake-bin");
     ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), "check", "m.akorn");
     pb.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
     Path err = dir.resolve("err");
@@ -57,18 +49,30 @@ class LauncherScriptTest {
     assertThat(Files.readAllBytes(err)).isEqualTo(expected);
   }
 
-  /** Runs a copy of the launcher with a stand-in java that prints its OpenMP wait policy. */
-  private String waitPolicy(String loadavg, String userPolicy) throws Exception {
+  /**
+   * A copy of the launcher in a fresh tree whose jar is up to date, with a stand-in {@code java}
+   * (the given script) in the tree's {@code fake-bin}. Returns the tree's root.
+   */
+  private Path launcherCopy(String javaScript) throws IOException {
     Path root = Files.createTempDirectory(dir, "root");
     Files.createDirectories(root.resolve("bin"));
     Path script = Files.copy(Path.of("..", "bin", "akorn"), root.resolve("bin/akorn"));
     Files.write(
         Files.createDirectories(root.resolve("akorn-cli/target")).resolve("akorn-cli.jar"),
         new byte[0]);
-    Path fakeBin = Files.createDirectories(root.resolve("fake-bin"));
-    Path java = fakeBin.resolve("java");
-    Files.writeString(java, "#!/usr/bin/env bash\necho \"policy=${OMP_WAIT_POLICY:-unset}\"\n");
+    Path java = Files.createDirectories(root.resolve("fake-bin")).resolve("java");
+    Files.writeString(java, javaScript);
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return root;
+  }
+
+  /** Runs a copy of the launcher with a stand-in java that prints its OpenMP wait policy. */
+  private String waitPolicy(String loadavg, String userPolicy) throws Exception {
+    Path root =
+        launcherCopy("#!/usr/bin/env bash\necho \"policy=${OMP_WAIT_POLICY:-unset}\"\n");
+    Path script = root.resolve("bin/akorn");
+    Path fakeBin = root.resolve("fake-bin");
     Path load = Files.writeString(root.resolve("loadavg"), loadavg + " 0.50 0.40 1/100 4242\n");
     ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), "doctor");
     pb.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
