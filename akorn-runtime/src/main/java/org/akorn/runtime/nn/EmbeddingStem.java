@@ -38,9 +38,7 @@ public final class EmbeddingStem extends ArrayOpBlock {
     for (int i = 2; i < rank; i++) {
       axes[i] = i - 1;
     }
-    // Row-major, not a channels-last view: every later elementwise op mixing this with
-    // row-major arrays would otherwise run on scattered strides.
-    return NnUtil.contiguous(emb.transpose(axes));
+    return emb.transpose(axes); // a view; KuramotoLayer.run lays its loop inputs out row-major
   }
 
   @Override
