@@ -51,7 +51,11 @@ def prepare_imports(reference_dir, threads):
     except ImportError:
         sys.path.insert(0, here)
     sys.path.insert(0, os.path.abspath(reference_dir))
-    import torch
+    try:  # only now: the thread counts above must be set before PyTorch and its BLAS load
+        import torch
+    except ImportError:
+        sys.exit(f"reference_bench: {sys.executable} has no PyTorch (Debian: apt-get install"
+                 " python3-torch; then PYTHON=/usr/bin/python3)")
     import torch.nn.functional as F
     import torch.nn.utils.parametrizations as parametrizations
 
@@ -141,6 +145,9 @@ def run(model, reps, batch, log):
 
 def main():
     args = parse_args()
+    if not os.path.isdir(os.path.join(args.reference_dir, "source", "models")):
+        sys.exit(f"reference_bench: {args.reference_dir}: not a checkout of the reference"
+                 " (no source/models folder)")
     prepare_imports(args.reference_dir, args.threads)
     import torch
 
