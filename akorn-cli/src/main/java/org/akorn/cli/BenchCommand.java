@@ -56,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "Instead of timing: N training steps per model, then one JSON line with the resident"
-              + " memory and the engine's open arrays after 10 % of the steps and at the end.")
+              + " memory and the engine's open arrays after 10 %% of the steps and at the end.")
   Integer soak;
 
   @Option(

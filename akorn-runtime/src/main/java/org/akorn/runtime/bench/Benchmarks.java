@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -314,10 +315,9 @@ public final class Benchmarks {
 
       double[] forward = new double[reps];
       double[] forwardCpu = new double[reps];
+      PassProfiler forwardProfile = new PassProfiler(profileDir, model + "-forward.trace.json");
       for (int i = -WARMUP; i < reps; i++) {
-        if (i == 0 && profileDir != null) {
-          OpProfile.start();
-        }
+        forwardProfile.start(i);
         try (NDManager rep = manager.newSubManager()) {
           data.tempAttach(rep);
           long c0 = cpuNanos();
@@ -326,6 +326,7 @@ public final class Benchmarks {
           r.output(net.outputName()).sum().getFloat(); // read back: waits for the device
           long t1 = System.nanoTime();
           long c1 = cpuNanos();
+          forwardProfile.stop(i);
           progress.accept(label(model, "forward", i, reps, t1 - t0, c1 - c0));
           if (i >= 0) {
             forward[i] = (t1 - t0) / 1e6;
@@ -333,19 +334,15 @@ public final class Benchmarks {
           }
         }
       }
-      if (profileDir != null) {
-        report(profileDir.resolve(model + "-forward.trace.json"), reps,
-            model + ": forward", progress);
-      }
+      forwardProfile.report(model + ": forward", progress);
 
       double[] train = new double[reps];
       double[] trainCpu = new double[reps];
       TrainingLoss loss = (predictions, labels) -> predictions.get(0).square().mean();
+      PassProfiler trainProfile = new PassProfiler(profileDir, model + "-train.trace.json");
       try (BlockTrainer trainer = BlockTrainer.builder(net, loss).build(manager)) {
         for (int i = -WARMUP; i < reps; i++) {
-          if (i == 0 && profileDir != null) {
-            OpProfile.start();
-          }
+          trainProfile.start(i);
           try (NDManager rep = manager.newSubManager()) {
             data.tempAttach(rep);
             long c0 = cpuNanos();
@@ -353,6 +350,7 @@ public final class Benchmarks {
             trainer.step(data, new NDList()); // returns the loss as a float: waits for the device
             long t1 = System.nanoTime();
             long c1 = cpuNanos();
+            trainProfile.stop(i);
             progress.accept(label(model, "train step", i, reps, t1 - t0, c1 - c0));
             if (i >= 0) {
               train[i] = (t1 - t0) / 1e6;
@@ -360,25 +358,65 @@ public final class Benchmarks {
             }
           }
         }
-        if (profileDir != null) {
-          report(profileDir.resolve(model + "-train.trace.json"), reps,
-              model + ": train step", progress);
-        }
+        trainProfile.report(model + ": train step", progress);
       }
       return new Result(
           model, batch, median(forward), median(train), median(forwardCpu), median(trainCpu));
     }
   }
 
-  private static void report(Path trace, int passes, String what, Consumer<String> progress) {
-    List<OpProfile.OpTime> ops;
-    try {
-      ops = OpProfile.stop(trace, passes);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the profile " + trace, e);
+  /**
+   * The engine's profiler around each timed pass, one session per pass (a session spanning several
+   * training passes slows the engine down pass after pass): the first timed pass's Chrome trace is
+   * kept, and the table is the mean over all timed passes. Does nothing when {@code dir} is null.
+   */
+  private static final class PassProfiler {
+    private final Path trace;
+    private final List<List<OpProfile.OpTime>> passes = new ArrayList<>();
+
+    PassProfiler(Path dir, String traceName) {
+      this.trace = dir == null ? null : dir.resolve(traceName);
     }
-    progress.accept(what + ": self time per pass by operation (engine profiler), trace " + trace);
-    OpProfile.table(ops, PROFILE_ROWS).forEach(line -> progress.accept("  " + line));
+
+    void start(int pass) {
+      if (trace != null && pass >= 0) {
+        OpProfile.start();
+      }
+    }
+
+    void stop(int pass) {
+      if (trace == null || pass < 0) {
+        return;
+      }
+      Path file = trace;
+      try {
+        if (pass > 0) {
+          Path parent = trace.toAbsolutePath().getParent();
+          Files.createDirectories(parent);
+          file = Files.createTempFile(parent, "pass-", ".trace.json");
+        }
+        passes.add(OpProfile.stop(file, 1));
+        if (pass > 0) {
+          Files.delete(file);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the profile " + file, e);
+      }
+    }
+
+    void report(String what, Consumer<String> progress) {
+      if (trace == null) {
+        return;
+      }
+      progress.accept(
+          what
+              + ": self time per pass by operation (engine profiler, mean of "
+              + passes.size()
+              + " passes), trace of the first "
+              + trace);
+      OpProfile.table(OpProfile.mean(passes), PROFILE_ROWS)
+          .forEach(line -> progress.accept("  " + line));
+    }
   }
 
   private static String label(String model, String what, int i, int reps, long wall, long cpu) {

@@ -1,6 +1,7 @@
 package org.akorn.runtime.bench;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,10 +87,37 @@ class OpProfileTest {
   }
 
   @Test
+  void meanOfPassesAveragesSelfTimeAndCallsAndCountsMissingOperationsAsZero() {
+    List<OpProfile.OpTime> first =
+        List.of(new OpProfile.OpTime("aten::bmm", 3.0, 2), new OpProfile.OpTime("aten::mul", 1.0, 10));
+    List<OpProfile.OpTime> second =
+        List.of(new OpProfile.OpTime("aten::bmm", 5.0, 2), new OpProfile.OpTime("aten::add", 0.5, 4));
+    List<OpProfile.OpTime> mean = OpProfile.mean(List.of(first, second));
+    assertThat(mean)
+        .containsExactly(
+            new OpProfile.OpTime("aten::bmm", 4.0, 2),
+            new OpProfile.OpTime("aten::mul", 0.5, 5),
+            new OpProfile.OpTime("aten::add", 0.25, 2))
+        .inOrder();
+  }
+
+  @Test
+  void meanOfNoPassesIsAnError() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> OpProfile.mean(List.of()));
+    assertThat(e).hasMessageThat().isEqualTo("no profiled passes");
+  }
+
+  @Test
   void profiledBenchmarkWritesBothTracesAndReportsTheirOperations(@TempDir Path dir)
       throws Exception {
     List<String> progress = new ArrayList<>();
-    Benchmarks.run("objects", 1, 2, dir, progress::add);
+    Benchmarks.run("objects", 2, 2, dir, progress::add);
+    // one profiler session per pass: the first pass's trace is kept, the others' are deleted
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+          .containsExactly("objects-forward.trace.json", "objects-train.trace.json");
+    }
     for (String phase : List.of("forward", "train")) {
       Path trace = dir.resolve("objects-" + phase + ".trace.json");
       assertThat(Files.exists(trace)).isTrue();
@@ -102,6 +130,8 @@ class OpProfileTest {
       assertThat(names).contains("aten::_softmax");
     }
     assertThat(progress.stream().filter(l -> l.contains("self time per pass")).count())
+        .isEqualTo(2);
+    assertThat(progress.stream().filter(l -> l.contains("mean of 2 passes")).count())
         .isEqualTo(2);
     assertThat(progress.stream().anyMatch(l -> l.contains("aten::convolution_backward")))
         .isTrue();
