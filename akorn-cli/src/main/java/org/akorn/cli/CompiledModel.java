@@ -18,6 +18,7 @@ import org.akorn.dsl.SourceReader;
 import org.akorn.dsl.model.InputSpec;
 import org.akorn.dsl.model.IntValue;
 import org.akorn.dsl.model.ModelSpec;
+import org.akorn.dsl.model.Stage;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.checkpoint.CheckpointMetadata;
 import org.akorn.runtime.checkpoint.Checkpoints;
@@ -166,6 +167,29 @@ final class CompiledModel {
       shapes.put(in.name(), new Shape(in.dims().stream().mapToLong(IntValue::value).toArray()));
     }
     return shapes;
+  }
+
+  /** Whether the model ends in an mlp features head (trained self-supervised on images). */
+  boolean hasMlpHead() {
+    return spec.stages().stream().anyMatch(s -> s instanceof Stage.PooledMlp);
+  }
+
+  /**
+   * The side S of the model's one square RGB image input {@code [3, S, S]}, which self-supervised
+   * training and object discovery need; a user error naming the inputs otherwise.
+   */
+  int squareRgbImageSize(String purpose) {
+    Map<String, Shape> inputs = inputShapes();
+    Shape image = inputs.values().iterator().next();
+    if (inputs.size() != 1 || image.dimension() != 3 || image.get(0) != 3
+        || image.get(1) != image.get(2)) {
+      StringBuilder takes = new StringBuilder();
+      inputs.forEach((k, v) -> takes.append(takes.length() == 0 ? "" : ", ").append(k).append(' ')
+          .append(java.util.Arrays.toString(v.getShape())));
+      throw new UserException(spec.name() + " takes " + takes + "; " + purpose
+          + " needs one square RGB image input [3, S, S]");
+    }
+    return Math.toIntExact(image.get(1));
   }
 
   /** A new instance with the compiled hyper-parameters (close it when done). */

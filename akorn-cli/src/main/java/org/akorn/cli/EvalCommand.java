@@ -3,17 +3,24 @@ package org.akorn.cli;
 import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.RunOptions;
 import org.akorn.runtime.data.DataFolder;
 import org.akorn.runtime.data.Dataset;
+import org.akorn.runtime.data.objects.ObjectImages;
+import org.akorn.runtime.data.objects.SegmentedImage;
 import org.akorn.runtime.eval.Accuracy;
 import org.akorn.runtime.eval.Classifier;
 import org.akorn.runtime.eval.RobustnessReport;
 import org.akorn.runtime.eval.RobustnessSuite;
+import org.akorn.runtime.eval.segmentation.ClusteringMethod;
+import org.akorn.runtime.eval.segmentation.ObjectDiscoveryEvaluation;
+import org.akorn.runtime.figures.SegmentationFigure;
 import org.akorn.runtime.io.AtomicFiles;
 import org.akorn.runtime.train.ProgressBar;
 import picocli.CommandLine.Command;
@@ -25,17 +32,22 @@ import picocli.CommandLine.Spec;
 /**
  * {@code akorn eval model.ckpt --data DIR [--robustness]}: rebuilds the model from the checkpoint
  * alone, measures its accuracy on the data's test split and, with {@code --robustness}, runs the
- * noise, FGSM, PGD and calibration tests; writes {@code report.md} and the figures.
+ * noise, FGSM, PGD and calibration tests; writes {@code report.md} and the figures. A model with
+ * an mlp features head is scored by object discovery instead: FG-ARI and MBO of its segments of
+ * held-out images ({@code --data tetrominoes|shapes|DIR}, as for {@code akorn train}).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Evaluate a checkpoint of akorn train on a data set's test split.")
+    description = {"Evaluate a checkpoint of akorn train on a data set's test split.",
+        "A model with an mlp features head is scored by object discovery: FG-ARI and MBO of"
+            + " its segments of held-out images (k-means and agglomerative, next to the pixel"
+            + " baseline)."})
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A model.ckpt written by akorn train.")
   Path checkpoint;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "The data folder (as for akorn train).")
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "The data folder (as for akorn train); for an mlp head also tetrominoes or shapes.")
   Path data;
 
   @Option(names = "--steps", paramLabel = "T", description = "Kuramoto steps per layer (test-time extension).")
@@ -55,8 +67,15 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--batch", paramLabel = "B", defaultValue = "100", description = "Images per forward pass (default 100).")
   int batch;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the initial noise and the perturbations (default 0).")
-  long seed;
+  @Option(names = "--images", paramLabel = "N", defaultValue = "200",
+      description = "Held-out images with masks for an mlp head (default 200, the set akorn train"
+          + " validates on with its defaults).")
+  int images;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Seed of the initial noise and the perturbations (default 0); for an mlp head"
+          + " also of the generated held-out images (default 1, as akorn train).")
+  Long seed;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where report.md and the figures go (default: the checkpoint's folder).")
   Path out;
@@ -70,6 +89,10 @@ public final class EvalCommand implements Callable<Integer> {
           + " not negative");
     }
     CompiledModel compiled = CompiledModel.fromCheckpoint(checkpoint, err);
+    if (compiled.hasMlpHead()) {
+      return evaluateObjectDiscovery(compiled, o, err);
+    }
+    long seed = this.seed != null ? this.seed : 0;
     String name = compiled.spec().name();
     DataFolder.Splits splits = DataFolder.open(data, List.copyOf(compiled.inputShapes().keySet()));
     Dataset test = splits.test();
@@ -116,6 +139,73 @@ public final class EvalCommand implements Callable<Integer> {
     Path file = dir.resolve("report.md");
     AtomicFiles.writeString(file, report.toString());
     o.println("wrote " + file + " (" + ProgressBar.clock(seconds) + ")");
+    o.flush();
+    return 0;
+  }
+
+  /** An mlp features head: FG-ARI and MBO of segments of held-out images (docs/objects.md). */
+  private int evaluateObjectDiscovery(CompiledModel compiled, PrintWriter o, PrintWriter err)
+      throws Exception {
+    String name = compiled.spec().name();
+    if (robustness) {
+      throw new UserException("--robustness needs a classifier; " + name
+          + " has an mlp features head, scored by object discovery");
+    }
+    if (images < 1) {
+      throw new UserException("--images must be at least 1, got " + images);
+    }
+    long seed = this.seed != null ? this.seed : 1;
+    int size = compiled.squareRgbImageSize("object discovery");
+    ObjectImages set;
+    try {
+      set = ObjectImages.open(data.toString(), size, images, seed);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--data " + data + ": " + e.getMessage());
+    }
+    if (set.heldOut().isEmpty()) {
+      throw new UserException("--data " + data + " has no masks/ to score segments against");
+    }
+    Path dir = out != null ? out : checkpoint.toAbsolutePath().getParent();
+    RunOptions options =
+        steps == null ? RunOptions.defaults() : RunOptions.defaults().withSteps(steps);
+    long start = System.nanoTime();
+    List<SegmentedImage> heldOut = set.heldOut();
+    ProgressBar bar = new ProgressBar(err, ProgressBar.stderrIsTerminal());
+    Map<String, ObjectDiscoveryEvaluation.Result> rows = new LinkedHashMap<>();
+    try (AkornModel model = compiled.load(checkpoint)) {
+      for (ClusteringMethod method : ClusteringMethod.values()) {
+        String label = method == ClusteringMethod.KMEANS ? "k-means" : "agglomerative";
+        rows.put(name + ", " + label, ObjectDiscoveryEvaluation.ofModel(model, heldOut,
+            ObjectDiscoveryEvaluation.Settings.of(method, set.clusters()), options, seed,
+            done -> bar.update((double) done / heldOut.size(),
+                label + ": " + done + "/" + heldOut.size() + " images", false)));
+        bar.finish();
+      }
+    }
+    ObjectDiscoveryEvaluation.Result pixel = ObjectDiscoveryEvaluation.pixelBaseline(heldOut,
+        ObjectDiscoveryEvaluation.Settings.of(ClusteringMethod.KMEANS, set.clusters()));
+    rows.put("pixel colour and position, k-means", pixel);
+    StringBuilder table = new StringBuilder("| model | FG-ARI | MBO |\n|---|---:|---:|\n");
+    rows.forEach((row, r) -> table.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f |%n",
+        row, r.scores().fgAri(), r.scores().mbo())));
+    int shown = Math.min(8, heldOut.size());
+    Path figure = dir.resolve("segments.png");
+    SegmentationFigure.write(figure, heldOut.subList(0, shown),
+        rows.values().iterator().next().predicted().subList(0, shown), 4);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    String report = "# Object discovery by " + name + "\n\n"
+        + String.format(Locale.ROOT, "Checkpoint `%s`, %d held-out %s images (seed %d), k = %d"
+            + " clusters (objects plus background)%s.%n%n", checkpoint, heldOut.size(),
+            set.source(), seed, set.clusters(), steps == null ? "" : ", T = " + steps)
+        + table
+        + "\nThe last read-out per patch, L2-normalised, clustered per image and upsampled"
+        + " (nearest) to the image, as the reference evaluates; FG-ARI over the pixels of objects,"
+        + " MBO over the images with objects.\n\n![segments](segments.png)\n"
+        + String.format(Locale.ROOT, "%nEvaluation time: %s.%n", ProgressBar.clock(seconds));
+    Path file = dir.resolve("report.md");
+    AtomicFiles.writeString(file, report);
+    o.print(table);
+    o.println("wrote " + file + " and " + figure + " (" + ProgressBar.clock(seconds) + ")");
     o.flush();
     return 0;
   }

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.akorn.runtime.AkornModel;
-import org.akorn.dsl.model.Stage;
 import org.akorn.runtime.data.DataFolder;
 import org.akorn.runtime.data.objects.ObjectImages;
 import org.akorn.runtime.selfsupervised.ContrastiveTraining;
@@ -91,7 +90,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingLoop.Config config = config();
     CompiledModel compiled = CompiledModel.fromFile(file, modelName, Overrides.parse(overrides), err);
     String name = compiled.spec().name();
-    if (compiled.spec().stages().stream().anyMatch(s -> s instanceof Stage.PooledMlp)) {
+    if (compiled.hasMlpHead()) {
       return trainSelfSupervised(compiled, config, o, err);
     }
     DataFolder.Splits splits = DataFolder.open(data, List.copyOf(compiled.inputShapes().keySet()));
@@ -133,20 +132,10 @@ public final class TrainCommand implements Callable<Integer> {
   private int trainSelfSupervised(CompiledModel compiled, TrainingLoop.Config config,
       PrintWriter o, PrintWriter err) throws Exception {
     String name = compiled.spec().name();
-    Map<String, ai.djl.ndarray.types.Shape> inputs = compiled.inputShapes();
-    ai.djl.ndarray.types.Shape image = inputs.values().iterator().next();
-    if (inputs.size() != 1 || image.dimension() != 3 || image.get(0) != 3
-        || image.get(1) != image.get(2)) {
-      StringBuilder takes = new StringBuilder();
-      inputs.forEach((k, v) -> takes.append(takes.length() == 0 ? "" : ", ").append(k).append(' ')
-          .append(java.util.Arrays.toString(v.getShape())));
-      throw new UserException(name + " takes " + takes
-          + "; self-supervised training needs one square RGB image input [3, S, S]");
-    }
+    int size = compiled.squareRgbImageSize("self-supervised training");
     ObjectImages images;
     try {
-      images = ObjectImages.open(data.toString(), (int) image.get(1), Math.min(validation, 200),
-          seed);
+      images = ObjectImages.open(data.toString(), size, Math.min(validation, 200), seed);
     } catch (IllegalArgumentException e) {
       throw new UserException("--data " + data + ": " + e.getMessage());
     }

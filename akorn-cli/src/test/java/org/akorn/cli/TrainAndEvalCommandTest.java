@@ -230,6 +230,56 @@ class TrainAndEvalCommandTest {
   }
 
   @Test
+  void evaluatesAnMlpHeadCheckpointByObjectDiscoveryOnTheImagesTrainingValidatedOn()
+      throws Exception {
+    Path objects = dir.resolve("objects.akorn");
+    Files.writeString(objects, OBJECTS);
+    Path run = dir.resolve("run");
+    int code = akorn("train", objects.toString(), "--data", "tetrominoes", "--steps", "2",
+        "--batch", "2", "--validation", "3", "--out", run.toString());
+    assertWithMessage(err.toString()).that(code).isEqualTo(0);
+    Properties p = new Properties();
+    try (var in = Files.newBufferedReader(run.resolve("run.properties"))) {
+      p.load(in);
+    }
+    out.getBuffer().setLength(0);
+    Path evalDir = dir.resolve("eval");
+    code = akorn("eval", run.resolve("model.ckpt").toString(), "--data", "tetrominoes",
+        "--images", "3", "--out", evalDir.toString());
+    assertWithMessage(err.toString()).that(code).isEqualTo(0);
+    String[] lines = out.toString().split("\\R");
+    assertThat(lines[0]).isEqualTo("| model | FG-ARI | MBO |");
+    assertThat(lines[2]).startsWith("| Objects, k-means | ");
+    assertThat(lines[3]).startsWith("| Objects, agglomerative | ");
+    assertThat(lines[4]).startsWith("| pixel colour and position, k-means | ");
+    assertThat(lines[5]).startsWith("wrote " + evalDir.resolve("report.md") + " and "
+        + evalDir.resolve("segments.png"));
+    // same held-out images, noise and weights as the training's last validation
+    double fgAri = Double.parseDouble(lines[2].split("\\|")[2].trim());
+    assertThat(fgAri)
+        .isWithin(1e-4)
+        .of(Double.parseDouble(p.getProperty("validation.fgari")));
+    String report = Files.readString(evalDir.resolve("report.md"));
+    assertThat(report).startsWith("# Object discovery by Objects\n\nCheckpoint `"
+        + run.resolve("model.ckpt") + "`, 3 held-out tetrominoes images (seed 1), k = 4 clusters");
+    assertThat(report).contains(lines[2]);
+    assertThat(ImageIO.read(evalDir.resolve("segments.png").toFile()).getWidth())
+        .isGreaterThan(100);
+
+    err.getBuffer().setLength(0);
+    code = akorn("eval", run.resolve("model.ckpt").toString(), "--data", "tetrominoes",
+        "--robustness");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("akorn: --robustness needs a classifier; Objects has an"
+        + " mlp features head, scored by object discovery" + System.lineSeparator());
+    err.getBuffer().setLength(0);
+    code = akorn("eval", run.resolve("model.ckpt").toString(), "--data", data.toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).endsWith("akorn: " + data + " has no images/ folder (expected " + data.resolve("images") + "/*.png and optionally "
+        + data.resolve("masks") + "/*.png)" + System.lineSeparator());
+  }
+
+  @Test
   void selfSupervisedDataErrorsAreOneLine() throws Exception {
     Path objects = dir.resolve("objects.akorn");
     Files.writeString(objects, OBJECTS.replace("float[3, 32, 32]", "float[3, 64, 64]"));

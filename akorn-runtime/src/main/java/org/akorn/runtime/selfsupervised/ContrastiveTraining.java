@@ -15,7 +15,6 @@ import org.akorn.runtime.RunOptions;
 import org.akorn.runtime.checkpoint.ModelSource;
 import org.akorn.runtime.data.objects.ObjectImages;
 import org.akorn.runtime.eval.segmentation.ClusteringMethod;
-import org.akorn.runtime.eval.segmentation.FeatureExtractor;
 import org.akorn.runtime.eval.segmentation.ObjectDiscoveryEvaluation;
 import org.akorn.runtime.io.AtomicFiles;
 import org.akorn.runtime.train.DatasetTraining;
@@ -93,10 +92,9 @@ public final class ContrastiveTraining {
 
   /** FG-ARI of k-means segments of the held-out images, from the model's last read-out. */
   static double fgAri(AkornModel model, ObjectImages data, long seed) {
-    return ObjectDiscoveryEvaluation.evaluate(data.heldOut(),
-        FeatureExtractor.lastReadOut(model, RunOptions.defaults().withSeed(seed + 99)),
-        new ObjectDiscoveryEvaluation.Settings(ClusteringMethod.KMEANS, data.clusters(), 50, 0),
-        model.manager(), n -> {}).scores().fgAri();
+    return ObjectDiscoveryEvaluation.ofModel(model, data.heldOut(),
+        ObjectDiscoveryEvaluation.Settings.of(ClusteringMethod.KMEANS, data.clusters()),
+        RunOptions.defaults(), seed, n -> {}).scores().fgAri();
   }
 
   private static void writeRunProperties(Path file, AkornModel model, ObjectImages data,

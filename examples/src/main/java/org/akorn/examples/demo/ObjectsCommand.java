@@ -19,7 +19,6 @@ import org.akorn.runtime.RunOptions;
 import org.akorn.runtime.data.objects.ObjectImages;
 import org.akorn.runtime.data.objects.SegmentedImage;
 import org.akorn.runtime.eval.segmentation.ClusteringMethod;
-import org.akorn.runtime.eval.segmentation.FeatureExtractor;
 import org.akorn.runtime.eval.segmentation.ObjectDiscoveryEvaluation;
 import org.akorn.runtime.eval.segmentation.SegmentsNpz;
 import org.akorn.runtime.figures.OscillatorFigure;
@@ -158,14 +157,13 @@ public final class ObjectsCommand {
 
     private static ObjectDiscoveryEvaluation.Settings settings(ClusteringMethod method,
         ObjectImages set) {
-      return new ObjectDiscoveryEvaluation.Settings(method, set.clusters(), 50, 0);
+      return ObjectDiscoveryEvaluation.Settings.of(method, set.clusters());
     }
 
     private Row row(String name, AkornModel model, ObjectImages set,
         ObjectDiscoveryEvaluation.Settings settings, RunOptions options) {
-      FeatureExtractor features = FeatureExtractor.lastReadOut(model, options.withSeed(seed + 99));
-      return new Row(name, ObjectDiscoveryEvaluation.evaluate(set.heldOut(), features, settings,
-          model.manager(), n -> {}));
+      return new Row(name,
+          ObjectDiscoveryEvaluation.ofModel(model, set.heldOut(), settings, options, seed, n -> {}));
     }
 
     /** The first held-out image's oscillator states over {@code steps} steps. */

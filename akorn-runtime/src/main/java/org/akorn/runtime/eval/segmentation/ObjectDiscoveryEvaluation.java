@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
+import org.akorn.runtime.AkornModel;
+import org.akorn.runtime.RunOptions;
 import org.akorn.runtime.data.objects.SegmentedImage;
 
 /**
@@ -31,7 +33,18 @@ public final class ObjectDiscoveryEvaluation {
             "clusters and batch must be positive, got " + clusters + " and " + batch);
       }
     }
+
+    /** {@code method} with {@code clusters} clusters, 50 images per pass, k-means seed 0. */
+    public static Settings of(ClusteringMethod method, int clusters) {
+      return new Settings(method, clusters, 50, 0);
+    }
   }
+
+  /**
+   * How far the initial oscillators' seed in {@link #ofModel} lies from the data seed: the
+   * generated held-out images come from {@code seed + 1,000,003}, the noise from {@code seed + 99}.
+   */
+  public static final long NOISE_SEED_OFFSET = 99;
 
   /**
    * Scores with the predictions they came from.
@@ -42,6 +55,23 @@ public final class ObjectDiscoveryEvaluation {
   public record Result(SegmentationScores scores, List<int[]> predicted) {}
 
   private ObjectDiscoveryEvaluation() {}
+
+  /**
+   * A model's object discovery as the reference evaluates it: its last read-out per patch
+   * ({@link FeatureExtractor#lastReadOut}) with the initial oscillators drawn from {@code seed +}
+   * {@value #NOISE_SEED_OFFSET}, segmented and scored. Validation during self-supervised training,
+   * {@code akorn eval} and the object-discovery demo all score through here, so with the same
+   * seed they see the same images with the same noise.
+   *
+   * @param options run options (e.g. more Kuramoto steps); their seed is replaced
+   * @param progress told the number of images done after each batch
+   */
+  public static Result ofModel(AkornModel model, List<SegmentedImage> images, Settings settings,
+      RunOptions options, long seed, IntConsumer progress) {
+    FeatureExtractor features =
+        FeatureExtractor.lastReadOut(model, options.withSeed(seed + NOISE_SEED_OFFSET));
+    return evaluate(images, features, settings, model.manager(), progress);
+  }
 
   /**
    * Segments every image from the extractor's features and scores the segments.
