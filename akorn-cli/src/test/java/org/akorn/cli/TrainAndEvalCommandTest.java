@@ -201,22 +201,28 @@ class TrainAndEvalCommandTest {
       }
       """;
 
-  @Test
-  void trainsAnMlpHeadSelfSupervisedOnGeneratedTetrominoes() throws Exception {
+  /** Two steps of self-supervised training of OBJECTS on generated Tetrominoes; run.properties. */
+  private Properties trainObjects(Path run) throws Exception {
     Path objects = dir.resolve("objects.akorn");
     Files.writeString(objects, OBJECTS);
-    Path run = dir.resolve("run");
     int code = akorn("train", objects.toString(), "--data", "tetrominoes", "--steps", "2",
         "--batch", "2", "--validation", "3", "--out", run.toString());
     assertWithMessage(err.toString()).that(code).isEqualTo(0);
-    assertThat(err.toString()).contains("training Objects self-supervised (SimCLR) on generated"
-        + " tetrominoes images (batch 2 images, two views each, 2 steps)");
-    assertThat(out.toString()).startsWith("trained Objects: 2 steps (4 images) in ");
-    assertThat(out.toString()).contains("validation FG-ARI ");
     Properties p = new Properties();
     try (var in = Files.newBufferedReader(run.resolve("run.properties"))) {
       p.load(in);
     }
+    return p;
+  }
+
+  @Test
+  void trainsAnMlpHeadSelfSupervisedOnGeneratedTetrominoes() throws Exception {
+    Path run = dir.resolve("run");
+    Properties p = trainObjects(run);
+    assertThat(err.toString()).contains("training Objects self-supervised (SimCLR) on generated"
+        + " tetrominoes images (batch 2 images, two views each, 2 steps)");
+    assertThat(out.toString()).startsWith("trained Objects: 2 steps (4 images) in ");
+    assertThat(out.toString()).contains("validation FG-ARI ");
     assertThat(p.getProperty("objective")).isEqualTo("simclr (NT-Xent, temperature 0.1)");
     assertThat(p.getProperty("data")).isEqualTo("tetrominoes");
     assertThat(p.getProperty("validation.images")).isEqualTo("3");
@@ -232,19 +238,11 @@ class TrainAndEvalCommandTest {
   @Test
   void evaluatesAnMlpHeadCheckpointByObjectDiscoveryOnTheImagesTrainingValidatedOn()
       throws Exception {
-    Path objects = dir.resolve("objects.akorn");
-    Files.writeString(objects, OBJECTS);
     Path run = dir.resolve("run");
-    int code = akorn("train", objects.toString(), "--data", "tetrominoes", "--steps", "2",
-        "--batch", "2", "--validation", "3", "--out", run.toString());
-    assertWithMessage(err.toString()).that(code).isEqualTo(0);
-    Properties p = new Properties();
-    try (var in = Files.newBufferedReader(run.resolve("run.properties"))) {
-      p.load(in);
-    }
+    Properties p = trainObjects(run);
     out.getBuffer().setLength(0);
     Path evalDir = dir.resolve("eval");
-    code = akorn("eval", run.resolve("model.ckpt").toString(), "--data", "tetrominoes",
+    int code = akorn("eval", run.resolve("model.ckpt").toString(), "--data", "tetrominoes",
         "--images", "3", "--out", evalDir.toString());
     assertWithMessage(err.toString()).that(code).isEqualTo(0);
     String[] lines = out.toString().split("\\R");
