@@ -395,9 +395,12 @@ public final class Benchmarks {
           Files.createDirectories(parent);
           file = Files.createTempFile(parent, "pass-", ".trace.json");
         }
-        passes.add(OpProfile.stop(file, 1));
-        if (pass > 0) {
-          Files.delete(file);
+        try {
+          passes.add(OpProfile.stop(file, 1));
+        } finally {
+          if (pass > 0) {
+            Files.deleteIfExists(file); // only the first pass's trace is kept
+          }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the profile " + file, e);
@@ -412,7 +415,7 @@ public final class Benchmarks {
           what
               + ": self time per pass by operation (engine profiler, mean of "
               + passes.size()
-              + " passes), trace of the first "
+              + " passes); the first pass's trace: "
               + trace);
       OpProfile.table(OpProfile.mean(passes), PROFILE_ROWS)
           .forEach(line -> progress.accept("  " + line));
