@@ -10,7 +10,8 @@ import ai.djl.nn.convolutional.Conv2d;
 /**
  * The ways the runtime can compute a 2-D convolution. All are exact (no approximation): they differ
  * only in which engine kernels run, so a path can route around kernels that compute wrong values
- * on a given CPU.
+ * on a given CPU. Declared cheapest first: the order in which {@link ConvolutionPlanner} tries
+ * them.
  */
 public enum ConvolutionPath {
   /** The engine's own convolution, as called. */
@@ -62,6 +63,42 @@ public enum ConvolutionPath {
       }
       NDArray y = ENGINE.conv2d(xp, wp, bp, stride, padding);
       return padOut > 0 ? y.get(new NDIndex(":, :{}", out)) : y;
+    }
+  },
+
+  /**
+   * For stride {@code s > 1}: the engine's stride-1 convolution (same padding), then every
+   * {@code s}-th output row and column, starting at the first. Exact: output {@code (r, c)} of the
+   * strided convolution is output {@code (s*r, s*c)} of the stride-1 one. Costs about {@code s*s}
+   * times the strided convolution; routes around kernels that are wrong only for strides above 1.
+   * Stride-1 convolutions run as {@link #ENGINE}.
+   */
+  STRIDE_ONE_SUBSAMPLED("stride 1 then subsampled") {
+    @Override
+    public NDArray conv2d(NDArray x, NDArray w, NDArray b, int stride, int padding) {
+      return stride == 1
+          ? ENGINE.conv2d(x, w, b, 1, padding)
+          : subsample(ENGINE.conv2d(x, w, b, 1, padding), stride);
+    }
+
+    @Override
+    public boolean distinctFor(int stride) {
+      return stride > 1;
+    }
+  },
+
+  /** {@link #PADDED_CHANNELS} at stride 1, then subsampled as {@link #STRIDE_ONE_SUBSAMPLED}. */
+  PADDED_STRIDE_ONE_SUBSAMPLED("channels padded to multiples of 16, stride 1 then subsampled") {
+    @Override
+    public NDArray conv2d(NDArray x, NDArray w, NDArray b, int stride, int padding) {
+      return stride == 1
+          ? PADDED_CHANNELS.conv2d(x, w, b, 1, padding)
+          : subsample(PADDED_CHANNELS.conv2d(x, w, b, 1, padding), stride);
+    }
+
+    @Override
+    public boolean distinctFor(int stride) {
+      return stride > 1;
     }
   },
 
@@ -124,9 +161,24 @@ public enum ConvolutionPath {
   /** {@code conv(x, w) + b} with {@code b} optional (null). */
   public abstract NDArray conv2d(NDArray x, NDArray w, NDArray b, int stride, int padding);
 
+  /**
+   * False when, for convolutions of this stride, the path computes exactly what a path before it
+   * in {@link #values()} order computes (the stride decompositions at stride 1), so that trying it
+   * again tells nothing new.
+   */
+  public boolean distinctFor(int stride) {
+    return true;
+  }
+
   /** A few words for logs and {@code akorn doctor}. */
   public String description() {
     return description;
+  }
+
+  /** Rows and columns {@code 0, s, 2s, ...} of {@code y [B, C, H, W]}. */
+  private static NDArray subsample(NDArray y, int s) {
+    Shape ys = y.getShape();
+    return y.get(new NDIndex(":, :, 0:{}:{}, 0:{}:{}", ys.get(2), s, ys.get(3), s));
   }
 
   private static NDArray zeros(NDArray like, Shape shape) {

@@ -1,23 +1,24 @@
 package org.akorn.runtime.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runtime's check of its engine, run once per process on first use: convolution (forward,
- * input and weight gradients) and batched matmul against double-precision loops. When the engine's
- * convolution kernels are wrong on this CPU, the exact detours are checked in turn (channels padded
- * to multiples of 16, then unfolded matrix products) and the first right one is used by every convolution
- * of the runtime. One INFO line (WARN when something is wrong) says what was found.
+ * The engine's self-check, for {@code akorn doctor}: the engine's own convolution kernels on a few
+ * small shapes and its batched matmul against double-precision loops, and the plans the {@link
+ * ConvolutionPlanner} makes for those shapes. Convolutions do not wait for it: each geometry is
+ * verified where it runs, by the planner.
  *
- * <p>This is process-wide state by nature: the CPU and the native library are the process's. The
- * system property {@value #PATH_PROPERTY} ({@code engine}, {@code padded} or {@code unfolded}) forces
- * a path; {@link #force} does so for the running process.
+ * <p>The system property {@value #PATH_PROPERTY} ({@code engine}, {@code padded}, {@code
+ * stride1}, {@code padded-stride1} or {@code unfolded}) forces one path for every convolution of
+ * the process, unverified, for comparisons; {@code auto} (the default) plans per geometry. {@link
+ * #force} does the same for the running process.
  */
 public final class EngineChecks {
-  /** System property that forces the convolution path: {@code engine}, {@code padded}, {@code unfolded}. */
+  /** System property that forces the convolution path. */
   public static final String PATH_PROPERTY = "akorn.convolution";
 
   static final long SEED = 20250101L;
@@ -37,7 +38,7 @@ public final class EngineChecks {
           r = runChecks();
           report = r;
           if (r.healthy()) {
-            LOG.info(r.summary());
+            LOG.debug(r.summary());
           } else {
             LOG.warn(r.summary());
           }
@@ -47,10 +48,13 @@ public final class EngineChecks {
     return r;
   }
 
-  /** The path every convolution of the runtime takes now. */
-  public static ConvolutionPath convolutionPath() {
+  /**
+   * The path forced for every convolution ({@link #force} or {@value #PATH_PROPERTY}), or null when
+   * each geometry is planned.
+   */
+  public static ConvolutionPath forcedPath() {
     ConvolutionPath f = forced;
-    return f != null ? f : report().convolutionPath();
+    return f != null ? f : pathFromProperty();
   }
 
   /**
@@ -65,36 +69,30 @@ public final class EngineChecks {
 
   private static EngineReport runChecks() {
     long start = System.nanoTime();
-    List<CheckResult> conv =
-        ConvolutionCheck.run(ConvolutionPath.ENGINE, ConvolutionCheck.SHAPES, SEED);
     List<CheckResult> engine =
-        new java.util.ArrayList<>(conv);
+        new ArrayList<>(ConvolutionCheck.run(ConvolutionPath.ENGINE, ConvolutionCheck.SHAPES, SEED));
     engine.addAll(MatmulCheck.run(SEED + 1));
-    ConvolutionPath property = pathFromProperty();
-    ConvolutionPath path = ConvolutionPath.ENGINE;
-    List<CheckResult> detour = List.of();
-    if (property != null) {
-      path = property;
-      if (property != ConvolutionPath.ENGINE) {
-        detour = ConvolutionCheck.run(property, ConvolutionCheck.SHAPES, SEED);
-      }
-    } else if (!conv.stream().allMatch(CheckResult::passed)) {
-      for (ConvolutionPath candidate :
-          List.of(ConvolutionPath.PADDED_CHANNELS, ConvolutionPath.UNFOLDED_MATMUL)) {
-        path = candidate;
-        detour = ConvolutionCheck.run(candidate, ConvolutionCheck.SHAPES, SEED);
-        if (detour.stream().allMatch(CheckResult::passed)) {
-          break;
-        }
+    List<ConvolutionPlan> plans = new ArrayList<>();
+    List<NoRightConvolutionException> failures = new ArrayList<>();
+    for (ConvGeometry g : ConvolutionCheck.SHAPES) {
+      try {
+        plans.add(ConvolutionPlanner.shared().plan(ConvKey.cpuFloat(g, true)));
+      } catch (NoRightConvolutionException e) {
+        failures.add(e);
       }
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new EngineReport(List.copyOf(engine), path, detour, property != null, millis);
+    return new EngineReport(
+        List.copyOf(engine), List.copyOf(plans), List.copyOf(failures), forcedPath(), millis);
   }
 
   /** The path named by {@value #PATH_PROPERTY}, or null when unset or {@code auto}. */
   static ConvolutionPath pathFromProperty() {
-    String value = System.getProperty(PATH_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+    String raw = System.getProperty(PATH_PROPERTY);
+    if (raw == null) {
+      return null;
+    }
+    String value = raw.trim().toLowerCase(Locale.ROOT);
     switch (value) {
       case "auto":
       case "":
@@ -103,11 +101,18 @@ public final class EngineChecks {
         return ConvolutionPath.ENGINE;
       case "padded":
         return ConvolutionPath.PADDED_CHANNELS;
+      case "stride1":
+        return ConvolutionPath.STRIDE_ONE_SUBSAMPLED;
+      case "padded-stride1":
+        return ConvolutionPath.PADDED_STRIDE_ONE_SUBSAMPLED;
       case "unfolded":
         return ConvolutionPath.UNFOLDED_MATMUL;
       default:
         throw new IllegalArgumentException(
-            PATH_PROPERTY + " must be auto, engine, padded or unfolded, got '" + value + "'");
+            PATH_PROPERTY
+                + " must be auto, engine, padded, stride1, padded-stride1 or unfolded, got '"
+                + value
+                + "'");
     }
   }
 }

@@ -70,11 +70,18 @@ public final class EngineDiagnosis {
     for (CheckResult r : report.engine()) {
       out.add("  engine " + r);
     }
-    for (CheckResult r : report.detour()) {
-      out.add("  " + report.convolutionPath().description() + ": " + r);
+    out.add("convolution plans of the check shapes (each geometry verified where it runs):");
+    for (ConvolutionPlan p : report.plans()) {
+      out.add("  " + p);
     }
-    out.add("convolution path: " + report.convolutionPath().description()
-        + (report.forced() ? " (forced by -D" + EngineChecks.PATH_PROPERTY + ")" : ""));
+    for (NoRightConvolutionException e : report.unplannable()) {
+      out.add("  " + e.getMessage());
+    }
+    if (report.forced() != null) {
+      out.add("convolution path: " + report.forced().description()
+          + " for every convolution, unverified (forced by -D" + EngineChecks.PATH_PROPERTY
+          + " or a test)");
+    }
     out.add(report.healthy()
         ? "result: every check right on the paths in use"
         : "result: WRONG results on this machine with no exact detour; do not trust this engine here");

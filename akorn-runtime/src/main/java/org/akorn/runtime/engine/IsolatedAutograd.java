@@ -22,9 +22,12 @@ final class IsolatedAutograd {
     Thread thread =
         new Thread(
             () -> {
-              JniUtils.setGradMode(true);
-              try (NDManager manager = NDManager.newBaseManager()) {
-                result.set(body.apply(manager));
+              try {
+                ai.djl.engine.Engine.getInstance(); // loads the natives before the first JNI call
+                JniUtils.setGradMode(true);
+                try (NDManager manager = NDManager.newBaseManager()) {
+                  result.set(body.apply(manager));
+                }
               } catch (Throwable t) {
                 failure.set(t);
               }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class EngineChecksTest {
   @Test
-  void reportCoversConvolutionAndMatmulAndChoosesAPathThatIsRight() {
+  void reportCoversConvolutionAndMatmulAndPlansEveryCheckShapeOnARightPath() {
     EngineReport report = EngineChecks.report();
     assertThat(report.engine().stream().map(CheckResult::name).toList())
         .containsExactly(
@@ -20,12 +20,16 @@ class EngineChecksTest {
             "matmul right gradient")
         .inOrder();
     assertThat(report.healthy()).isTrue();
+    assertThat(report.unplannable()).isEmpty();
+    assertThat(report.plans()).hasSize(ConvolutionCheck.SHAPES.size());
+    for (ConvolutionPlan plan : report.plans()) {
+      PathVerdict last = plan.tried().get(plan.tried().size() - 1);
+      assertThat(last.path()).isEqualTo(plan.path());
+      assertThat(last.right()).isTrue();
+      assertThat(plan.key().gradients()).isTrue();
+    }
     if (report.failures().isEmpty()) {
-      assertThat(report.convolutionPath()).isEqualTo(ConvolutionPath.ENGINE);
-      assertThat(report.detour()).isEmpty();
-    } else {
-      assertThat(report.convolutionPath()).isNotEqualTo(ConvolutionPath.ENGINE);
-      assertThat(report.detour().stream().allMatch(CheckResult::passed)).isTrue();
+      assertThat(report.detours()).isEmpty();
     }
     assertThat(report.summary()).startsWith("engine self-check (");
   }
@@ -33,7 +37,11 @@ class EngineChecksTest {
   @Test
   void checkOfTheDetoursAgreesWithTheLoops() {
     for (ConvolutionPath path :
-        List.of(ConvolutionPath.PADDED_CHANNELS, ConvolutionPath.UNFOLDED_MATMUL)) {
+        List.of(
+            ConvolutionPath.PADDED_CHANNELS,
+            ConvolutionPath.STRIDE_ONE_SUBSAMPLED,
+            ConvolutionPath.PADDED_STRIDE_ONE_SUBSAMPLED,
+            ConvolutionPath.UNFOLDED_MATMUL)) {
       List<CheckResult> results = ConvolutionCheck.run(path, ConvolutionCheck.SHAPES, 5);
       assertThat(results).hasSize(3);
       for (CheckResult r : results) {
@@ -81,13 +89,20 @@ class EngineChecksTest {
       assertThat(EngineChecks.pathFromProperty()).isEqualTo(ConvolutionPath.PADDED_CHANNELS);
       System.setProperty(EngineChecks.PATH_PROPERTY, "Unfolded");
       assertThat(EngineChecks.pathFromProperty()).isEqualTo(ConvolutionPath.UNFOLDED_MATMUL);
+      System.setProperty(EngineChecks.PATH_PROPERTY, "stride1");
+      assertThat(EngineChecks.pathFromProperty()).isEqualTo(ConvolutionPath.STRIDE_ONE_SUBSAMPLED);
+      System.setProperty(EngineChecks.PATH_PROPERTY, " padded-stride1 ");
+      assertThat(EngineChecks.pathFromProperty())
+          .isEqualTo(ConvolutionPath.PADDED_STRIDE_ONE_SUBSAMPLED);
       System.setProperty(EngineChecks.PATH_PROPERTY, "auto");
       assertThat(EngineChecks.pathFromProperty()).isNull();
       System.setProperty(EngineChecks.PATH_PROPERTY, "fast");
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, EngineChecks::pathFromProperty);
       assertThat(e).hasMessageThat()
-          .isEqualTo("akorn.convolution must be auto, engine, padded or unfolded, got 'fast'");
+          .isEqualTo(
+              "akorn.convolution must be auto, engine, padded, stride1, padded-stride1 or unfolded,"
+                  + " got 'fast'");
     } finally {
       if (old == null) {
         System.clearProperty(EngineChecks.PATH_PROPERTY);

@@ -18,11 +18,11 @@ class DetourParityTest {
   @ParameterizedTest
   @EnumSource(
       value = ConvolutionPath.class,
-      names = {"PADDED_CHANNELS", "UNFOLDED_MATMUL"})
+      names = {"PADDED_CHANNELS", "PADDED_STRIDE_ONE_SUBSAMPLED", "UNFOLDED_MATMUL"})
   void convolutionLayersAndModelsMatchTheReferenceOnEachDetour(ConvolutionPath path)
       throws Exception {
     try (AutoCloseable forced = EngineChecks.force(path)) {
-      assertThat(EngineChecks.convolutionPath()).isEqualTo(path);
+      assertThat(EngineChecks.forcedPath()).isEqualTo(path);
       KuramotoLayerParityTest layers = new KuramotoLayerParityTest();
       layers.convWithoutProjectionWithScaleAndBiasMatchesReference();
       layers.convWithGroupNormAndGlobalOmegaMatchesReference();
