@@ -94,7 +94,8 @@ public final class AkornNetwork extends AkornBlock {
             in.noise() != null
                 ? in.noise().toDevice(c.getDevice(), false)
                 : InitialState.gaussian(c.getManager(), c.getShape(), options.seed())
-                  .toDevice(c.getDevice(), false);
+                    .toDevice(c.getDevice(), false)
+                    .toType(c.getDataType(), false);
       }
       NDArray x = oscillators ? initialState.create(ps, c, mask, noise, training) : c;
       NDArray g = gamma == null ? null : ps.getValue(gamma, c.getDevice(), training);
