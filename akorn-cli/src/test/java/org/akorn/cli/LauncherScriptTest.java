@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bin/akorn passes every stderr line through except the one PyTorch deprecation warning, binary
- * lines included; and the diagnostics it would pass never hold raw control bytes.
+ * bin/akorn passes every stderr byte through except the one PyTorch deprecation warning and repeated
+ * NNPACK notices, binary lines and progress-bar redraws included; and the diagnostics it would
+ * pass never hold raw control bytes.
  */
 class LauncherScriptTest {
   @TempDir Path dir;
@@ -47,6 +48,38 @@ class LauncherScriptTest {
       Thread.sleep(20);
     }
     assertThat(Files.readAllBytes(err)).isEqualTo(expected);
+  }
+
+  @Test
+  void theNnpackNoticeIsPrintedOnceAndTheDemoProgressBarIsKept() throws Exception {
+    String nnpack = "[W1205 00:10:00.000000000 NNPACK.cpp:62] Could not initialize NNPACK! Reason:"
+        + " Unsupported hardware.";
+    Path root = launcherCopy("#!/usr/bin/env bash\n"
+        + "for i in 1 2 3; do printf '%s\\n' '" + nnpack + "' >&2; done\n"
+        + "printf '\\r[##    ] 1/3' >&2\n"
+        + "printf '%s\\n' '" + nnpack + "' >&2\n"
+        + "printf '\\r[####  ] 2/3\\r[######] 3/3\\n' >&2\n"
+        + "printf 'error: a real error line\\n' >&2\n"
+        + "exit 3\n");
+    Files.createDirectories(root.resolve("examples/target"));
+    Files.write(root.resolve("examples/target/akorn-examples.jar"), new byte[0]);
+    for (String[] args : new String[][] {{"check", "m.akorn"}, {"demo", "sudoku", "run"}}) {
+      ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("bin/akorn").toString());
+      pb.command().addAll(java.util.List.of(args));
+      pb.environment().put("PATH", root.resolve("fake-bin") + ":" + System.getenv("PATH"));
+      Path err = dir.resolve("err-" + args[0]);
+      pb.redirectError(err.toFile()).redirectOutput(dir.resolve("out-" + args[0]).toFile());
+      Process p = pb.start();
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isEqualTo(3);
+      String expected = nnpack + "\n\r[##    ] 1/3\r[####  ] 2/3\r[######] 3/3\n"
+          + "error: a real error line\n";
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (Files.size(err) < expected.length() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(Files.readString(err)).isEqualTo(expected);
+    }
   }
 
   /**
