@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The runtime's convolution (forward, input gradient, weight gradient, through DJL's own training
@@ -47,68 +49,84 @@ class ConvolutionDifferentialTest {
 
   @Test
   void runtimeConvolutionMatchesDoublePrecisionLoops() {
-    assertPathRight(null);
-  }
-
-  @Test
-  void paddedChannelDetourIsExactOnEveryMachine() throws Exception {
-    try (AutoCloseable forced = EngineChecks.force(ConvolutionPath.PADDED_CHANNELS)) {
-      assertPathRight(ConvolutionPath.PADDED_CHANNELS);
-    }
-  }
-
-  @Test
-  void unfoldedMatmulDetourIsExactOnEveryMachine() throws Exception {
-    try (AutoCloseable forced = EngineChecks.force(ConvolutionPath.UNFOLDED_MATMUL)) {
-      assertPathRight(ConvolutionPath.UNFOLDED_MATMUL);
-    }
-  }
-
-  @Test
-  void paddedStrideOneDecompositionIsExactOnEveryMachine() throws Exception {
-    try (AutoCloseable forced = EngineChecks.force(ConvolutionPath.PADDED_STRIDE_ONE_SUBSAMPLED)) {
-      assertPathRight(ConvolutionPath.PADDED_STRIDE_ONE_SUBSAMPLED);
-    }
-  }
-
-  private static void assertPathRight(ConvolutionPath expected) {
-    if (expected != null) {
-      assertWithMessage("forced path").that(EngineChecks.forcedPath()).isEqualTo(expected);
-    }
-    String path = expected == null ? "planned" : expected.name();
     SplittableRandom random = new SplittableRandom(99);
     for (ConvGeometry s : shapes()) {
-      float[] x = Errors.uniform(random, s.inputSize());
-      float[] w = Errors.uniform(random, s.weightSize());
-      float[] b = Errors.uniform(random, s.out());
-      float[] g = Errors.uniform(random, s.outputSize());
-      LoopConvolution loops = new LoopConvolution(s);
-      double[] y = loops.forward(x, w, b);
-      double[][] grads = loops.gradients(x, w, g);
-      try (NDManager m = NDManager.newBaseManager()) {
-        NDArray xa = m.create(x, new Shape(s.batch(), s.in(), s.height(), s.width()));
-        NDArray wa = m.create(w, new Shape(s.out(), s.in(), s.kernel(), s.kernel()));
-        NDArray ba = m.create(b);
-        xa.setRequiresGradient(true);
-        wa.setRequiresGradient(true);
-        NDArray ya;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-          ya = Convolutions.conv2d(xa, wa, ba, s.stride(), s.padding());
-          NDArray loss =
-              ya.mul(m.create(g, new Shape(s.batch(), s.out(), s.outHeight(), s.outWidth())))
-                  .sum();
-          gc.backward(loss);
-        }
-        assertWithMessage("%s forward on %s", path, s)
-            .that(Errors.relative(ya.toFloatArray(), y))
-            .isAtMost(TOL);
-        assertWithMessage("%s input gradient on %s", path, s)
-            .that(Errors.relative(xa.getGradient().toFloatArray(), grads[0]))
-            .isAtMost(TOL);
-        assertWithMessage("%s weight gradient on %s", path, s)
-            .that(Errors.relative(wa.getGradient().toFloatArray(), grads[1]))
-            .isAtMost(TOL);
+      double[] errors = errors(s, random, Convolutions::conv2d);
+      assertWithMessage("planned forward on %s", s).that(errors[0]).isAtMost(TOL);
+      assertWithMessage("planned input gradient on %s", s).that(errors[1]).isAtMost(TOL);
+      assertWithMessage("planned weight gradient on %s", s).that(errors[2]).isAtMost(TOL);
+    }
+  }
+
+  /**
+   * Each path, forced, on every shape: where the full double loops find it right, the planner's
+   * verification must call it right, and where they find it wrong (the engine's kernels under it
+   * are wrong on this CPU) the verification must call it wrong. On a CPU whose kernels are right,
+   * every path must be right on every shape: the detours are exact.
+   */
+  @ParameterizedTest
+  @EnumSource(ConvolutionPath.class)
+  void verificationAgreesWithTheLoopsOnEveryPath(ConvolutionPath path) throws Exception {
+    SplittableRandom random = new SplittableRandom(99);
+    boolean engineRight = EngineChecks.report().failures().isEmpty();
+    for (ConvGeometry s : shapes()) {
+      if (!path.distinctFor(s.stride())) {
+        continue; // the same computation as a path before it, checked there
       }
+      double[] errors;
+      try (AutoCloseable forced = EngineChecks.force(path)) {
+        assertWithMessage("forced path").that(EngineChecks.forcedPath()).isEqualTo(path);
+        errors = errors(s, random, Convolutions::conv2d);
+      }
+      boolean loopsRight = errors[0] <= TOL && errors[1] <= TOL && errors[2] <= TOL;
+      PathVerdict verdict =
+          new GeometryVerifier(ConvKey.cpuFloat(s, true), 5, CheckPositions.BUDGET)
+              .verify(List.of(path), ConvolutionKernels.ENGINE)
+              .get(0);
+      assertWithMessage(
+              "%s on %s: loops found errors %s, verification %s",
+              path, s, java.util.Arrays.toString(errors), verdict)
+          .that(verdict.right())
+          .isEqualTo(loopsRight);
+      if (engineRight) {
+        assertWithMessage("%s on %s, errors %s", path, s, java.util.Arrays.toString(errors))
+            .that(loopsRight)
+            .isTrue();
+      }
+    }
+  }
+
+  private interface Conv {
+    NDArray apply(NDArray x, NDArray w, NDArray b, int stride, int padding);
+  }
+
+  /** Relative errors {forward, input gradient, weight gradient} of {@code conv} on {@code s}. */
+  private static double[] errors(ConvGeometry s, SplittableRandom random, Conv conv) {
+    float[] x = Errors.uniform(random, s.inputSize());
+    float[] w = Errors.uniform(random, s.weightSize());
+    float[] b = Errors.uniform(random, s.out());
+    float[] g = Errors.uniform(random, s.outputSize());
+    LoopConvolution loops = new LoopConvolution(s);
+    double[] y = loops.forward(x, w, b);
+    double[][] grads = loops.gradients(x, w, g);
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray xa = m.create(x, new Shape(s.batch(), s.in(), s.height(), s.width()));
+      NDArray wa = m.create(w, new Shape(s.out(), s.in(), s.kernel(), s.kernel()));
+      NDArray ba = m.create(b);
+      xa.setRequiresGradient(true);
+      wa.setRequiresGradient(true);
+      NDArray ya;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        ya = conv.apply(xa, wa, ba, s.stride(), s.padding());
+        NDArray loss =
+            ya.mul(m.create(g, new Shape(s.batch(), s.out(), s.outHeight(), s.outWidth()))).sum();
+        gc.backward(loss);
+      }
+      return new double[] {
+        Errors.relative(ya.toFloatArray(), y),
+        Errors.relative(xa.getGradient().toFloatArray(), grads[0]),
+        Errors.relative(wa.getGradient().toFloatArray(), grads[1])
+      };
     }
   }
 }
