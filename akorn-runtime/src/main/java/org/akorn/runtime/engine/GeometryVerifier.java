@@ -25,10 +25,12 @@ final class GeometryVerifier {
   private final Reference inputGradient;
   private final Reference weightGradient;
   private final Reference biasGradient;
+  private final double tolerance;
 
   GeometryVerifier(ConvKey key, long seed, long budget) {
     this.key = key;
     this.s = key.geometry();
+    this.tolerance = PathVerdict.toleranceFor(key);
     SplittableRandom random = new SplittableRandom(seed ^ key.seed());
     x = Errors.uniform(random, s.inputSize());
     w = Errors.uniform(random, s.weightSize());
@@ -120,7 +122,7 @@ final class GeometryVerifier {
       NDArray y = kernels.conv2d(path, xa, wa, ba, s.stride(), s.padding());
       double forwardError = forward.error(floats(y));
       if (!key.gradients()) {
-        return new PathVerdict(path, forwardError, Double.NaN, Double.NaN);
+        return new PathVerdict(path, forwardError, Double.NaN, Double.NaN, tolerance);
       }
       NDArray ga = array(sub, g, new Shape(s.batch(), s.out(), s.outHeight(), s.outWidth()));
       IsolatedAutograd.backward(y, ga);
@@ -129,11 +131,12 @@ final class GeometryVerifier {
           Math.max(
               weightGradient.error(floats(wa.getGradient())),
               biasGradient.error(floats(ba.getGradient())));
-      return new PathVerdict(path, forwardError, inputError, weightError);
+      return new PathVerdict(path, forwardError, inputError, weightError, tolerance);
     } catch (RuntimeException e) {
       // A path the engine cannot run here (memory, an unsupported type) is not a right path.
       double inf = Double.POSITIVE_INFINITY;
-      return new PathVerdict(path, inf, key.gradients() ? inf : Double.NaN, key.gradients() ? inf : Double.NaN);
+      return new PathVerdict(
+          path, inf, key.gradients() ? inf : Double.NaN, key.gradients() ? inf : Double.NaN, tolerance);
     }
   }
 

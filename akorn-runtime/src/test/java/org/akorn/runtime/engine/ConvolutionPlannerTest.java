@@ -150,4 +150,22 @@ class ConvolutionPlannerTest {
     assertThat(k.seed()).isEqualTo(ConvKey.cpuFloat(g, true).seed());
     assertThat(k.toString()).isEqualTo("B1 3->5 k3 6x6 s2 p1 float32 cpu() with gradients");
   }
+
+  @Test
+  void toleranceFollowsDeviceAndType() {
+    ConvGeometry g = new ConvGeometry(1, 3, 5, 3, 6, 6, 2, 1);
+    ConvKey cpu = ConvKey.cpuFloat(g, true);
+    ConvKey gpu = new ConvKey(g, ai.djl.ndarray.types.DataType.FLOAT32, ai.djl.Device.gpu(0), true);
+    ConvKey half = new ConvKey(g, ai.djl.ndarray.types.DataType.FLOAT16, ai.djl.Device.gpu(0), true);
+    assertThat(PathVerdict.toleranceFor(cpu)).isEqualTo(1e-4);
+    assertThat(PathVerdict.toleranceFor(gpu)).isEqualTo(5e-3);
+    assertThat(PathVerdict.toleranceFor(half)).isEqualTo(2e-2);
+    // TF32 rounding on a GPU is a precision choice; the same error on a CPU is a wrong kernel.
+    PathVerdict onCpu = new PathVerdict(ConvolutionPath.ENGINE, 1e-3, 1e-7, Double.NaN);
+    PathVerdict onGpu =
+        new PathVerdict(ConvolutionPath.ENGINE, 1e-3, 1e-7, Double.NaN, PathVerdict.toleranceFor(gpu));
+    assertThat(onCpu.right()).isFalse();
+    assertThat(onCpu.wrongQuantities()).containsExactly("forward 1.0e-03");
+    assertThat(onGpu.right()).isTrue();
+  }
 }
