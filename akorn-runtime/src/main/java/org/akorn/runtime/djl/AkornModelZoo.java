@@ -3,7 +3,7 @@ package org.akorn.runtime.djl;
 import ai.djl.repository.zoo.ModelZoo;
 import java.util.Set;
 
-/** The AKOrN model zoo (group {@code org.akorn}): checkpoints, loaded by {@link CheckpointLoader}. */
+/** The AKOrN model zoo (group {@code org.akorn}): checkpoints, by {@link CheckpointLoader}. */
 public final class AkornModelZoo extends ModelZoo {
 
   /** The zoo's group id ({@code Criteria.Builder.optGroupId}). */

@@ -17,8 +17,8 @@ import org.akorn.runtime.checkpoint.CheckpointMetadata;
  * or the checkpoint's architecture in the package its {@code .akorn} source declares.
  */
 final class GeneratedClasses {
-  private static final Pattern PACKAGE =
-      Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*;");
+  private static final Pattern PACKAGE = Pattern.compile(
+      "(?m)^\\s*package\\s+([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*;");
 
   private GeneratedClasses() {}
 

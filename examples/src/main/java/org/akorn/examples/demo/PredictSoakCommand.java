@@ -35,6 +35,10 @@ public final class PredictSoakCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "T", description = "Kuramoto steps at run time.")
   Integer steps;
 
+  @Option(names = "--votes", paramLabel = "K",
+      description = "Energy voting over K noise states (default 1: none).")
+  int votes = 1;
+
   @Override
   public Integer call() throws Exception {
     Path file = checkpoint;
@@ -47,7 +51,7 @@ public final class PredictSoakCommand implements Callable<Integer> {
       }
     }
     try {
-      PredictorSoak.Result r = PredictorSoak.run(file, predictions, batch, steps,
+      PredictorSoak.Result r = PredictorSoak.run(file, predictions, batch, steps, votes,
           line -> spec.commandLine().getErr().println(line));
       spec.commandLine().getOut().println(r.toJson());
       return 0;

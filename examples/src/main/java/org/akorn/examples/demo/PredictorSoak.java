@@ -36,18 +36,18 @@ public final class PredictorSoak {
    * @param openArraysStart open engine arrays at the same point
    * @param openArraysAfterClose open engine arrays once the model and predictor are closed
    */
-  public record Result(String model, int predictions, int batch, int openArraysBefore,
+  public record Result(String model, int predictions, int batch, int votes, int openArraysBefore,
       double rssMbStart, double rssMbEnd, int openArraysStart, int openArraysEnd,
       int openArraysAfterClose, double seconds) {
 
     /** The JSON line. */
     public String toJson() {
-      return String.format(Locale.ROOT, "{\"model\": \"%s\", \"predictions\": %d, \"batch\": %d,"
-          + " \"open_arrays_before\": %d, \"rss_mb_start\": %.1f, \"rss_mb_end\": %.1f,"
-          + " \"open_arrays_start\": %d, \"open_arrays_end\": %d,"
-          + " \"open_arrays_after_close\": %d, \"seconds\": %.1f}", model, predictions, batch,
-          openArraysBefore, rssMbStart, rssMbEnd, openArraysStart, openArraysEnd,
-          openArraysAfterClose, seconds);
+      return String.format(Locale.ROOT, "{\"model\": \"%s\", \"predictions\": %d,"
+          + " \"batch\": %d, \"votes\": %d, \"open_arrays_before\": %d,"
+          + " \"rss_mb_start\": %.1f, \"rss_mb_end\": %.1f, \"open_arrays_start\": %d,"
+          + " \"open_arrays_end\": %d, \"open_arrays_after_close\": %d, \"seconds\": %.1f}",
+          model, predictions, batch, votes, openArraysBefore, rssMbStart, rssMbEnd,
+          openArraysStart, openArraysEnd, openArraysAfterClose, seconds);
     }
   }
 
@@ -55,9 +55,10 @@ public final class PredictorSoak {
    * Runs {@code predictions} (at least 10) Predictor calls of {@code batch} boards each.
    *
    * @param steps Kuramoto steps at run time, or null for the model's
+   * @param votes energy voting over this many noise states (1: none)
    * @param progress gets a line every tenth of the calls
    */
-  public static Result run(Path checkpoint, int predictions, int batch, Integer steps,
+  public static Result run(Path checkpoint, int predictions, int batch, Integer steps, int votes,
       Consumer<String> progress) throws IOException, ModelException, TranslateException {
     if (predictions < 10) {
       throw new IllegalArgumentException("a soak needs at least 10 predictions, got "
@@ -72,7 +73,8 @@ public final class PredictorSoak {
     Criteria.Builder<int[][], int[][]> builder = Criteria.builder()
         .setTypes(int[][].class, int[][].class)
         .optArgument("checkpoint", checkpoint)
-        .optArgument("modelClass", size == 4 ? Sudoku4.class.getName() : Sudoku.class.getName());
+        .optArgument("modelClass", size == 4 ? Sudoku4.class.getName() : Sudoku.class.getName())
+        .optArgument("votes", votes);
     if (steps != null) {
       builder.optArgument("steps", steps);
     }
@@ -113,7 +115,7 @@ public final class PredictorSoak {
       openEnd = ProcessMemory.openArrays();
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    return new Result(architecture, predictions, batch, before, rssStart, rssEnd, openStart,
+    return new Result(architecture, predictions, batch, votes, before, rssStart, rssEnd, openStart,
         openEnd, ProcessMemory.openArrays(), seconds);
   }
 

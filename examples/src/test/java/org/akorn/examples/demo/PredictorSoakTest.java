@@ -24,7 +24,7 @@ class PredictorSoakTest {
     }
     List<String> lines = new ArrayList<>();
 
-    PredictorSoak.Result r = PredictorSoak.run(file, 50, 2, null, lines::add);
+    PredictorSoak.Result r = PredictorSoak.run(file, 50, 2, null, 2, lines::add);
 
     assertThat(r.openArraysEnd()).isEqualTo(r.openArraysStart());
     assertThat(r.openArraysAfterClose()).isEqualTo(r.openArraysBefore());
@@ -41,13 +41,14 @@ class PredictorSoakTest {
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
 
-    int exit = cli.execute("predict-soak", "--predictions", "20", "--steps", "2");
+    int exit = cli.execute("predict-soak", "--predictions", "10", "--steps", "1");
 
     assertThat(exit).isEqualTo(0);
     assertThat(err.toString().lines().count()).isEqualTo(10);
-    assertThat(out.toString()).matches("\\{\"model\": \"Sudoku4\", \"predictions\": 20,"
-        + " \"batch\": 1, \"open_arrays_before\": (\\d+), \"rss_mb_start\": \\d+\\.\\d,"
-        + " \"rss_mb_end\": \\d+\\.\\d, \"open_arrays_start\": (\\d+), \"open_arrays_end\": \\2,"
+    assertThat(out.toString()).matches("\\{\"model\": \"Sudoku4\", \"predictions\": 10,"
+        + " \"batch\": 1, \"votes\": 1, \"open_arrays_before\": (\\d+),"
+        + " \"rss_mb_start\": \\d+\\.\\d, \"rss_mb_end\": \\d+\\.\\d,"
+        + " \"open_arrays_start\": (\\d+), \"open_arrays_end\": \\2,"
         + " \"open_arrays_after_close\": \\1, \"seconds\": \\d+\\.\\d}\n");
   }
 }
