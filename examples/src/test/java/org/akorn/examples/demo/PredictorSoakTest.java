@@ -24,12 +24,12 @@ class PredictorSoakTest {
     }
     List<String> lines = new ArrayList<>();
 
-    PredictorSoak.Result r = PredictorSoak.run(file, 50, 2, null, 2, lines::add);
+    PredictorSoak.Result r = PredictorSoak.run(file, 20, 2, null, 2, lines::add);
 
     assertThat(r.openArraysEnd()).isEqualTo(r.openArraysStart());
     assertThat(r.openArraysAfterClose()).isEqualTo(r.openArraysBefore());
     assertThat(lines).hasSize(10);
-    assertThat(lines.get(9)).startsWith("Sudoku4: 50/50 predictions, rss ");
+    assertThat(lines.get(9)).startsWith("Sudoku4: 20/20 predictions, rss ");
     assertThat(r.model()).isEqualTo("Sudoku4");
   }
 
