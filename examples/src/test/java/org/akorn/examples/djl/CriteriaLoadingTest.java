@@ -3,6 +3,7 @@ package org.akorn.examples.djl;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
 import ai.djl.modality.Classifications;
 import ai.djl.ndarray.NDArray;
@@ -242,6 +243,17 @@ class CriteriaLoadingTest {
     ModelNotFoundException e = assertThrows(ModelNotFoundException.class, criteria::loadModel);
     assertThat(e).hasCauseThat().hasMessageThat().isEqualTo(
         "checkpoint " + checkpoint + " holds Sudoku4, not Sudoku");
+  }
+
+  @Test
+  void aMissingCheckpointIsAMalformedModelNamingTheFile() {
+    Path missing = dir.resolve("missing.ckpt");
+    Criteria<int[][], int[][]> criteria = Criteria.builder()
+        .setTypes(int[][].class, int[][].class)
+        .optArgument("checkpoint", missing)
+        .build();
+    MalformedModelException e = assertThrows(MalformedModelException.class, criteria::loadModel);
+    assertThat(e).hasMessageThat().isEqualTo("checkpoint " + missing + " does not exist");
   }
 
   @Test
