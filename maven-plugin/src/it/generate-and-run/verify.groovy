@@ -6,5 +6,5 @@ assert test.isFile()
 assert new File(basedir, 'target/classes/org/akorn/examples/Sudoku4.class').isFile()
 assert new File(basedir, 'target/test-classes/org/akorn/golden/KlayerConvGnGlobalOmega.class').isFile()
 def log = new File(basedir, 'build.log').text
-assert log.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
+assert log.contains('Tests run: 4, Failures: 0, Errors: 0, Skipped: 0')
 return true

@@ -17,19 +17,18 @@ import org.akorn.runtime.io.BadFileException;
 import org.akorn.runtime.io.NpyArray;
 import org.akorn.runtime.io.NpzFiles;
 import org.akorn.runtime.train.BlockParameters;
-import org.akorn.runtime.train.BlockTrainer;
-import org.akorn.runtime.train.WeightEma;
 
 /**
  * Saves and loads checkpoints of any DJL {@link Block} (format: see the package documentation).
  *
  * <pre>{@code
- * Checkpoints.save(path, block, CheckpointMetadata.of("sudoku", hyper, step), trainer.ema().orElse(null));
+ * Checkpoints.save(path, block, CheckpointMetadata.of("sudoku", hyper, step));
  * CheckpointMetadata meta = Checkpoints.readMetadata(path);      // build the model from this
- * Checkpoints.load(path, block, "sudoku", hyper, ema);           // all-or-nothing
- * Checkpoints.save(path, trainer, meta);                         // + Adam state and step
- * Checkpoints.resume(path, trainer, "sudoku", hyper);            // continue training exactly
+ * Checkpoints.load(path, block, "sudoku", hyper);                // all-or-nothing
  * }</pre>
+ *
+ * <p>The EMA and optimizer entries of a training checkpoint are written and restored through a
+ * {@link TrainingState} (akorn-train's {@code TrainingCheckpoints}); without one they are skipped.
  */
 public final class Checkpoints {
 
@@ -39,53 +38,35 @@ public final class Checkpoints {
 
   private Checkpoints() {}
 
-  /** Saves the block's parameters and {@code meta} (no EMA). */
+  /** Saves the block's parameters and {@code meta}, atomically replacing {@code file}. */
   public static void save(Path file, Block block, CheckpointMetadata meta) throws IOException {
     save(file, block, meta, null);
   }
 
   /**
-   * Saves the block's parameters, {@code meta} and, when {@code ema} is not null, the EMA
-   * averages, atomically replacing {@code file}.
-   *
-   * @throws IllegalStateException if the EMA weights are swapped in (save the raw weights)
+   * Saves the block's parameters, {@code meta} and, when {@code state} is not null, its EMA
+   * averages and optimizer state (each where present), atomically replacing {@code file}.
    */
-  public static void save(Path file, Block block, CheckpointMetadata meta, WeightEma ema)
+  public static void save(Path file, Block block, CheckpointMetadata meta, TrainingState state)
       throws IOException {
-    write(file, block, meta, ema, null);
-  }
-
-  /**
-   * Saves everything needed to resume training: the block's parameters, the EMA (if the trainer
-   * keeps one), the Adam state and the trainer's step count (which replaces {@code meta}'s step).
-   */
-  public static void save(Path file, BlockTrainer trainer, CheckpointMetadata meta)
-      throws IOException {
-    write(file, trainer.block(), meta.withStep(trainer.stepCount()), trainer.ema().orElse(null),
-        trainer);
-  }
-
-  private static void write(Path file, Block block, CheckpointMetadata meta, WeightEma ema,
-      BlockTrainer trainer) throws IOException {
-    if (ema != null && ema.isSwappedIn()) {
-      throw new IllegalStateException("swap the EMA weights out before saving a checkpoint");
-    }
     Map<String, Parameter> params = BlockParameters.all(block);
     Map<String, NDArray> weights = new LinkedHashMap<>();
     params.forEach((name, p) -> weights.put(name, p.getArray()));
-    Map<String, byte[]> entries = new LinkedHashMap<>();
-    entries.put(MetadataCodec.ENTRY,
-        MetadataCodec.encode(meta, ema != null, trainer != null, weights.size()));
-    entries.put(WEIGHTS, npz(weights));
-    if (ema != null) {
-      entries.put(EMA, npz(ema.averages()));
-    }
-    if (trainer != null) {
-      try (NDManager scratch = NDManager.newBaseManager()) {
-        entries.put(OPTIMIZER, npz(OptimizerState.export(block, trainer.optimizer(), scratch)));
+    try (NDManager scratch = NDManager.newBaseManager()) {
+      Map<String, NDArray> ema = state == null ? null : state.emaAverages();
+      Map<String, NDArray> optimizer = state == null ? null : state.optimizerState(scratch);
+      Map<String, byte[]> entries = new LinkedHashMap<>();
+      entries.put(MetadataCodec.ENTRY,
+          MetadataCodec.encode(meta, ema != null, optimizer != null, weights.size()));
+      entries.put(WEIGHTS, npz(weights));
+      if (ema != null) {
+        entries.put(EMA, npz(ema));
       }
+      if (optimizer != null) {
+        entries.put(OPTIMIZER, npz(optimizer));
+      }
+      CheckpointArchive.writeAtomically(file, entries);
     }
-    CheckpointArchive.writeAtomically(file, entries);
   }
 
   /**
@@ -98,45 +79,27 @@ public final class Checkpoints {
   }
 
   /**
-   * Loads a checkpoint into {@code block} (and {@code ema}, when not null), after checking that it
-   * was written for this model. Nothing is changed unless every check passes.
-   *
-   * <p>When {@code ema} is given but the checkpoint holds no EMA, the averages restart from the
-   * loaded weights.
+   * Loads a checkpoint's weights into {@code block}, after checking that it was written for this
+   * model. Nothing is changed unless every check passes.
    *
    * @param architecture the expected architecture name
    * @param hyperParameters the expected hyper-parameters (compared as strings, all keys)
-   * @return the checkpoint's metadata (e.g. to resume from its step)
+   * @return the checkpoint's metadata
    * @throws InvalidCheckpointException listing every problem, the model unchanged
    */
   public static CheckpointMetadata load(
-      Path file, Block block, String architecture, Map<String, String> hyperParameters,
-      WeightEma ema) throws InvalidCheckpointException {
-    return read(file, block, architecture, hyperParameters, ema, null);
+      Path file, Block block, String architecture, Map<String, String> hyperParameters)
+      throws InvalidCheckpointException {
+    return load(file, block, architecture, hyperParameters, null);
   }
 
   /**
-   * Restores a trainer from a checkpoint: weights, EMA (restarted from the weights when the
-   * checkpoint has none), Adam state (left as it is when the checkpoint has none, e.g. imported
-   * weights) and step count. All-or-nothing, like {@link #load}.
-   *
-   * @return the checkpoint's metadata
+   * Like {@link #load(Path, Block, String, Map)}, and, when {@code state} is not null, checks the
+   * stored EMA and optimizer entries against it and hands them over once every check passed.
    */
-  public static CheckpointMetadata resume(
-      Path file, BlockTrainer trainer, String architecture, Map<String, String> hyperParameters)
-      throws InvalidCheckpointException {
-    CheckpointMetadata meta = read(file, trainer.block(), architecture, hyperParameters,
-        trainer.ema().orElse(null), trainer);
-    trainer.restoreStepCount(meta.step());
-    return meta;
-  }
-
-  private static CheckpointMetadata read(
+  public static CheckpointMetadata load(
       Path file, Block block, String architecture, Map<String, String> hyperParameters,
-      WeightEma ema, BlockTrainer trainer) throws InvalidCheckpointException {
-    if (ema != null && ema.isSwappedIn()) {
-      throw new IllegalStateException("swap the EMA weights out before loading a checkpoint");
-    }
+      TrainingState state) throws InvalidCheckpointException {
     Map<String, byte[]> entries = CheckpointArchive.readVerified(file);
     MetadataCodec.Decoded decoded = decodeMetadata(file, entries);
     CheckpointMetadata meta = decoded.metadata();
@@ -168,29 +131,25 @@ public final class Checkpoints {
       params.forEach((name, p) -> current.put(name, p.getArray()));
       compare("parameter", current, weights, problems);
       Map<String, NDArray> averages = null;
-      if (ema != null && decoded.hasEma()) {
+      Map<String, NDArray> emaTemplate = state == null ? null : state.emaAverages();
+      if (emaTemplate != null && decoded.hasEma()) {
         averages = decodeNpz(file, entries.get(EMA), EMA, scratch);
-        compare("EMA entry", ema.averages(), averages, problems);
+        compare("EMA entry", emaTemplate, averages, problems);
       }
       Map<String, NDArray> optimizer = null;
-      if (trainer != null && decoded.hasOptimizer()) {
+      Map<String, NDArray> optimizerTemplate =
+          state == null ? null : state.optimizerTemplate(scratch);
+      if (optimizerTemplate != null && decoded.hasOptimizer()) {
         optimizer = decodeNpz(file, entries.get(OPTIMIZER), OPTIMIZER, scratch);
-        compare("optimizer entry", OptimizerState.template(block, scratch), optimizer, problems);
+        compare("optimizer entry", optimizerTemplate, optimizer, problems);
       }
       if (!problems.isEmpty()) {
         throw new InvalidCheckpointException("checkpoint " + file + " does not fit this model ("
             + architecture + "); nothing was loaded:\n  " + String.join("\n  ", problems));
       }
       params.forEach((name, p) -> BlockParameters.copyInto(p.getArray(), weights.get(name)));
-      if (ema != null) {
-        if (averages != null) {
-          ema.load(averages);
-        } else {
-          ema.resetToWeights();
-        }
-      }
-      if (optimizer != null) {
-        OptimizerState.restore(block, trainer.optimizer(), optimizer);
+      if (state != null) {
+        state.restore(averages, optimizer);
       }
     }
     return meta;

@@ -1,7 +1,9 @@
 /**
  * Checkpoints: one file holding a model's weights, its identity (architecture name and
- * hyper-parameters), the training step and, optionally, the EMA of the weights. Entry point:
- * {@link org.akorn.runtime.checkpoint.Checkpoints}.
+ * hyper-parameters), the training step and, optionally, the EMA of the weights and the Adam state.
+ * Entry point: {@link org.akorn.runtime.checkpoint.Checkpoints} (weights, in the inference core);
+ * akorn-train's {@code TrainingCheckpoints} adds the EMA and Adam state through {@link
+ * org.akorn.runtime.checkpoint.TrainingState}.
  *
  * <h2>Format, version 1</h2>
  *

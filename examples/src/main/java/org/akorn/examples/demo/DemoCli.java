@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "End-to-end demos: train, evaluate and draw AKOrN models.",
     subcommands = {CommandLine.HelpCommand.class, SudokuCommand.class, ClassifyCommand.class,
-        ObjectsCommand.class})
+        ObjectsCommand.class, PredictSoakCommand.class})
 public final class DemoCli {
 
   public static void main(String[] args) {

@@ -22,12 +22,12 @@ class TrainingDataFuzzTest {
       "IdxGzFuzzTestInputs", IdxReader::read);
   static final FuzzTarget CIFAR = target("cifar10", "data_batch_1.bin",
       "Cifar10FuzzTestInputs", Cifar10Reader::read);
-  /** The data set reader of {@code train.npz}; its corpus is the weights reader's. */
+  /** The data set reader of {@code train.npz}; its corpus is a copy of the weights reader's. */
   static final FuzzTarget NPZ_DATA = FuzzTarget.builder("npz-data", NpzReader::read)
       .rejection(DataFormatException.class)
       .rejection(BadFileException.class)
       .fileName("train.npz")
-      .corpus(Path.of("src/test/resources/org/akorn/runtime/io/NpzFuzzTestInputs/coverageGuided"))
+      .corpus(RESOURCES.resolve("NpzDataFuzzTestInputs").resolve("coverageGuided"))
       .mutators(ByteMutators.all())
       .build();
 

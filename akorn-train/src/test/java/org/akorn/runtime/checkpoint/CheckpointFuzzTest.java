@@ -49,7 +49,7 @@ class CheckpointFuzzTest {
       .build();
 
   static void load(Path file) throws InvalidCheckpointException {
-    Checkpoints.load(file, BLOCK, ARCH, HP, EMA);
+    TrainingCheckpoints.load(file, BLOCK, ARCH, HP, EMA);
   }
 
   private static Block net() {
@@ -65,8 +65,8 @@ class CheckpointFuzzTest {
     try {
       Path dir = Files.createDirectories(Path.of("target", "fuzz-corpus", "checkpoint"));
       Checkpoints.save(dir.resolve("plain.akornckpt"), BLOCK, CheckpointMetadata.of(ARCH, HP, 7));
-      Checkpoints.save(dir.resolve("ema.akornckpt"), BLOCK, CheckpointMetadata.of(ARCH, HP, 9),
-          new WeightEma(BLOCK, 0.9f, MANAGER));
+      TrainingCheckpoints.save(dir.resolve("ema.akornckpt"), BLOCK,
+          CheckpointMetadata.of(ARCH, HP, 9), new WeightEma(BLOCK, 0.9f, MANAGER));
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

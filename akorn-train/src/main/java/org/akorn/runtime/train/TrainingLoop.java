@@ -15,6 +15,7 @@ import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.checkpoint.CheckpointMetadata;
 import org.akorn.runtime.checkpoint.Checkpoints;
 import org.akorn.runtime.checkpoint.ModelSource;
+import org.akorn.runtime.checkpoint.TrainingCheckpoints;
 
 /**
  * The one training loop: Adam, clipping by the global gradient norm, an EMA of the weights, fresh
@@ -151,7 +152,7 @@ public final class TrainingLoop {
         .build(model.manager())) {
       WeightEma ema = trainer.ema().orElseThrow();
       Path state = runDir.resolve(STATE_FILE);
-      Checkpoints.save(state, trainer, meta);
+      TrainingCheckpoints.save(state, trainer, meta);
       double nextSnapshot = SNAPSHOT_SECONDS;
       while (!done(trainer.stepCount(), trainNanos / 1e9)) {
         long t0 = System.nanoTime();
@@ -177,7 +178,7 @@ public final class TrainingLoop {
           }
           long bad = trainer.stepCount();
           float badNorm = trainer.lastGradientNorm();
-          Checkpoints.resume(state, trainer, model.modelName(), model.hyperParameters());
+          TrainingCheckpoints.resume(state, trainer, model.modelName(), model.hyperParameters());
           bar.message(String.format(Locale.ROOT, "  step %d: loss %s, gradient norm %s;"
               + " restored the snapshot of step %d", bad, lastLoss, badNorm, trainer.stepCount()));
           trainNanos += System.nanoTime() - t0;
@@ -185,7 +186,7 @@ public final class TrainingLoop {
         }
         losses.add(lastLoss);
         if (trainNanos / 1e9 >= nextSnapshot) {
-          Checkpoints.save(state, trainer, meta);
+          TrainingCheckpoints.save(state, trainer, meta);
           nextSnapshot = trainNanos / 1e9 + SNAPSHOT_SECONDS;
         }
         trainNanos += System.nanoTime() - t0;
@@ -203,7 +204,7 @@ public final class TrainingLoop {
             Checkpoints.save(runDir.resolve(MODEL_FILE), model.network(),
                 meta.withStep(trainer.stepCount()));
           }
-          Checkpoints.save(state, trainer, meta);
+          TrainingCheckpoints.save(state, trainer, meta);
           evaluations.add(new Evaluation(trainer.stepCount(), seconds, lastLoss, score));
           bar.update(fraction(trainer.stepCount(), seconds), status, true);
           bar.message(String.format(Locale.ROOT, "  step %d (%s): loss %.4f, %s (EMA) %s; saved %s",
