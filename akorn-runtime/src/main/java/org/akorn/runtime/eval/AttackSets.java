@@ -7,7 +7,9 @@ import java.util.List;
  * randomized defenses (APGD-CE and APGD-DLR, gradients averaged over the budget's EOT draws);
  * {@code autoattack-standard} is its standard version without FAB-T (APGD-CE, APGD-T, Square).
  * Every gradient of a randomized classifier is averaged over the budget's EOT draws; a
- * deterministic one (a plain CNN, or an AKOrN with a known initial state) needs one draw.
+ * deterministic one (a plain CNN, or an AKOrN with a known initial state) needs one draw. The
+ * DLR losses need logits to rank: with fewer than 4 classes the AutoAttack sets use APGD-DLR in
+ * place of APGD-T, with fewer than 3 neither.
  */
 public final class AttackSets {
   private AttackSets() {}
@@ -29,9 +31,12 @@ public final class AttackSets {
     Apgd.Settings apgd = Apgd.Settings.of(budget.iterations(), budget.restarts(), eot);
     Attack ce = Apgd.untargeted(Apgd.Loss.CE, apgd);
     return switch (name) {
-      case "autoattack-rand" -> List.of(ce, dlr(apgd, classes));
-      case "autoattack-standard" -> List.of(ce, targeted(apgd, budget, classes),
-          new SquareAttack(budget.queries(), 0.8));
+      case "autoattack-rand" -> classes >= 3 ? List.of(ce, dlr(apgd, classes)) : List.of(ce);
+      case "autoattack-standard" -> {
+        Attack square = new SquareAttack(budget.queries(), 0.8);
+        yield classes >= 4 ? List.of(ce, targeted(apgd, budget, classes), square)
+            : classes == 3 ? List.of(ce, dlr(apgd, classes), square) : List.of(ce, square);
+      }
       case "apgd-ce" -> List.of(ce);
       case "apgd-dlr" -> List.of(dlr(apgd, classes));
       case "apgd-t" -> List.of(targeted(apgd, budget, classes));

@@ -97,8 +97,15 @@ class RobustAccuracyTest {
         .isEqualTo("unknown attack set 'autoattack'; known: autoattack-rand, autoattack-standard,"
             + " apgd-ce, apgd-dlr, apgd-t, square, fgsm, pgd");
     assertThat(assertThrows(IllegalArgumentException.class,
-        () -> AttackSets.of("autoattack-rand", b, 2, true)).getMessage())
+        () -> AttackSets.of("apgd-dlr", b, 2, true)).getMessage())
         .isEqualTo("APGD-DLR needs at least 3 classes, the model has 2");
+    // Too few classes to rank: the sets drop to the DLR losses they can use.
+    assertThat(AttackSets.of("autoattack-standard", b, 3, false).stream().map(Attack::name)
+        .toList()).containsExactly("APGD-CE", "APGD-DLR", "Square").inOrder();
+    assertThat(AttackSets.of("autoattack-standard", b, 2, false).stream().map(Attack::name)
+        .toList()).containsExactly("APGD-CE", "Square").inOrder();
+    assertThat(AttackSets.of("autoattack-rand", b, 2, true).stream().map(Attack::name)
+        .toList()).containsExactly("APGD-CE");
   }
 
   /**
