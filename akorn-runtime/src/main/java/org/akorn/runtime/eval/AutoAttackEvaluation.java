@@ -98,7 +98,7 @@ public final class AutoAttackEvaluation {
               threat.randomized());
           RobustAccuracy.Result r = measure(model, threat, set, attacks, eps, test, manager);
           rows.add(new Row(model, threat.name(), set, eps,
-              attacks.stream().map(a -> a.name() + ": " + a.settings()).toList(), r));
+              attacks.stream().map(a -> a.name() + " (" + a.settings() + ")").toList(), r));
         }
       }
       if (settings.checks() && n > 0) {

@@ -69,7 +69,8 @@ public final class AutoAttackReport {
             r.threat(), r.set(), radius(r.epsilon()), MaskingChecks.pct(
                 r.result().cleanAccuracy()), MaskingChecks.pct(r.result().accuracy()),
             String.join(", ", after)));
-        attackLines.addAll(r.attackSettings());
+        attackLines.add(r.model() + ", " + r.threat() + ", " + r.set() + ": "
+            + String.join("; ", r.attackSettings()));
       }
     }
     b.append('\n');

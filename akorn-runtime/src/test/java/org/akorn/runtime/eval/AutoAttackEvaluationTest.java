@@ -68,10 +68,13 @@ class AutoAttackEvaluationTest {
       assertThat(md).contains("- Budget: REDUCED to 5 iterations, EOT 2, 40 queries, 1"
           + " restart(s), 9 target classes (--budget); the published settings are 100"
           + " iterations, EOT 20, 5000 queries, 1 restart(s), 9 target classes.");
-      assertThat(md).contains("- APGD-CE: 5 iterations, 1 restart(s), EOT 2, momentum 0.75,"
-          + " rho 0.75\n");
-      assertThat(md).contains("- APGD-T: 5 iterations, 1 restart(s), EOT 1, momentum 0.75, rho"
-          + " 0.75, 3 target classes\n");
+      assertThat(md).contains("- Lin, random, autoattack-rand: APGD-CE (5 iterations, 1"
+          + " restart(s), EOT 2, momentum 0.75, rho 0.75); APGD-DLR (5 iterations, 1 restart(s),"
+          + " EOT 2, momentum 0.75, rho 0.75)\n");
+      assertThat(md).contains("- Lin, fixed (seed 3), autoattack-standard: APGD-CE (5"
+          + " iterations, 1 restart(s), EOT 1, momentum 0.75, rho 0.75); APGD-T (5 iterations, 1"
+          + " restart(s), EOT 1, momentum 0.75, rho 0.75, 3 target classes); Square (40 queries,"
+          + " p_init 0.8, margin loss)\n");
       assertThat(md).contains("### Gradient-masking checks (at 8/255)");
       // At 0.25 the far images still hold (0.1 + 0.25 < 0.5); at 0.5 every image falls.
       assertThat(md).contains("- PASS accuracy does not rise with epsilon: APGD-CE 40.0 % at"
