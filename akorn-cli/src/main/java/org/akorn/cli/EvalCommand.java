@@ -145,7 +145,7 @@ public final class EvalCommand implements Callable<Integer> {
       if (!robustness && autoattack != null) {
         double acc = Accuracy.of(model, test, batch, options.withSeed(seed));
         report.append(String.format(Locale.ROOT, "Clean accuracy on the whole test split: %.2f %%."
-            + "%n%n", 100 * acc));
+            + "%n", 100 * acc));
         o.printf(Locale.ROOT, "%s: accuracy %.2f %% on %d test examples%n", name, 100 * acc,
             test.size());
       } else if (!robustness) {

@@ -32,12 +32,16 @@ public record AttackBudget(int iterations, int eotDraws, int queries, int restar
 
   /**
    * The published settings with the named ones changed, e.g. {@code iterations=20,eot=4,
-   * queries=1000} (keys: iterations, eot, queries, restarts, targets).
+   * queries=1000} (keys: iterations, eot, queries, restarts, targets); {@code published} alone
+   * for the published settings.
    *
    * @throws IllegalArgumentException with one line naming the bad part
    */
   public static AttackBudget parse(String text) {
     AttackBudget b = published();
+    if (text.strip().equals("published")) {
+      return b;
+    }
     for (String part : text.split(",")) {
       String[] kv = part.trim().split("=", -1);
       if (kv.length != 2) {

@@ -66,6 +66,7 @@ class RobustAccuracyTest {
     AttackBudget b = AttackBudget.parse("iterations=20, eot=4,queries=500");
     assertThat(b).isEqualTo(new AttackBudget(20, 4, 500, 1, 9));
     assertThat(b.isPublished()).isFalse();
+    assertThat(AttackBudget.parse(" published").isPublished()).isTrue();
     assertThat(assertThrows(IllegalArgumentException.class, () -> AttackBudget.parse("steps=3"))
         .getMessage()).isEqualTo("--budget: unknown key 'steps' (keys: iterations, eot, queries,"
             + " restarts, targets)");
