@@ -3,6 +3,7 @@ package org.akorn.runtime.eval;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 
@@ -144,7 +145,7 @@ public final class Apgd implements Attack {
           order[k] = k;
         }
         int row = b;
-        java.util.Arrays.sort(order, (p, q) -> Float.compare(logits[row * classes + q],
+        Arrays.sort(order, (p, q) -> Float.compare(logits[row * classes + q],
             logits[row * classes + p]));
         out[b] = order[rank - 1];
       }
@@ -191,13 +192,13 @@ public final class Apgd implements Attack {
     float[] bestLoss = loss.clone();
     float[] lastLoss = loss.clone();
     double[] step = new double[n];
-    java.util.Arrays.fill(step, 2.0 * epsilon);
+    Arrays.fill(step, 2.0 * epsilon);
     int[] checkpoints = ApgdSchedule.checkpoints(settings.iterations());
     int nextCheck = 0;
     int intervalStart = 0;
     int[] rises = new int[n];
     boolean[] reducedLast = new boolean[n];
-    java.util.Arrays.fill(reducedLast, true);
+    Arrays.fill(reducedLast, true);
     float[] bestAtLast = bestLoss.clone();
     float[] previous = adv.clone();
     for (int it = 0; it < settings.iterations(); it++) {

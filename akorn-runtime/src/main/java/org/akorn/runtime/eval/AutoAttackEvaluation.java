@@ -1,13 +1,15 @@
 package org.akorn.runtime.eval;
 
+import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import org.akorn.runtime.data.Dataset;
 import org.akorn.runtime.train.ProgressBar;
-import ai.djl.ndarray.NDManager;
 
 /**
  * AutoAttack-grade robustness of one model under one or more threat models: robust accuracy
@@ -177,7 +179,7 @@ public final class AutoAttackEvaluation {
   }
 
   private static double largestClassShare(Dataset test, int n) {
-    java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+    Map<Integer, Integer> counts = new HashMap<>();
     int most = 0;
     for (int i = 0; i < n; i++) {
       most = Math.max(most, counts.merge((int) test.labels().first(i), 1, Integer::sum));
