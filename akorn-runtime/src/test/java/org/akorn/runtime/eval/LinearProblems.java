@@ -104,8 +104,10 @@ final class LinearProblems {
    */
   static Classifier threeClasses(NDManager m, double[] w) {
     Classifier two = binary(m, w);
-    NDArray low = m.create(new float[] {-10f}, new Shape(1, 1));
-    return (x, seed) -> two.logits(x, seed).concat(low.broadcast(x.getShape().get(0), 1), 1);
+    return (x, seed) -> {
+      NDArray z = two.logits(x, seed);
+      return z.concat(z.getManager().full(new Shape(x.getShape().get(0), 1), -10f), 1);
+    };
   }
 
   static NDArray batch(NDManager m, float[] x) {

@@ -58,6 +58,31 @@ class RobustAccuracyTest {
     }
   }
 
+  private static int openArrays() {
+    try (NDManager probe = NDManager.newBaseManager()) {
+      return probe.getParentManager().getManagedArrays().size();
+    }
+  }
+
+  @Test
+  void everyAttackSetLeavesNoNativeArraysBehind() {
+    AttackBudget budget = new AttackBudget(3, 2, 20, 1, 9);
+    try (NDManager m = NDManager.newBaseManager()) {
+      double[] w = LinearProblems.weights(11);
+      float[] x = LinearProblems.images(w, TARGETS, 12);
+      int[] labels = LinearProblems.labels(w, x);
+      Classifier c = LinearProblems.threeClasses(m, w);
+      NDArray input = LinearProblems.batch(m, x);
+      for (String set : List.of("autoattack-rand", "autoattack-standard", "fgsm", "pgd")) {
+        List<Attack> attacks = AttackSets.of(set, budget, 3, true);
+        RobustAccuracy.of(c, input, labels, attacks, 0.05f, 0);
+        int before = openArrays();
+        RobustAccuracy.of(c, input, labels, attacks, 0.05f, 0);
+        assertThat(openArrays()).isEqualTo(before);
+      }
+    }
+  }
+
   @Test
   void budgetsParseNamedChangesAndRejectBadOnesInOneLine() {
     assertThat(AttackBudget.published().describe())
