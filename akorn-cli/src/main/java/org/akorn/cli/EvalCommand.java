@@ -256,9 +256,9 @@ public final class EvalCommand implements Callable<Integer> {
   private int evaluateObjectDiscovery(CompiledModel compiled, PrintWriter o, PrintWriter err)
       throws Exception {
     String name = compiled.spec().name();
-    if (robustness) {
-      throw new UserException("--robustness needs a classifier; " + name
-          + " has an mlp features head, scored by object discovery");
+    if (robustness || attacks != null) {
+      throw new UserException((robustness ? "--robustness" : "--attacks") + " needs a classifier; "
+          + name + " has an mlp features head, scored by object discovery");
     }
     if (images < 1) {
       throw new UserException("--images must be at least 1, got " + images);

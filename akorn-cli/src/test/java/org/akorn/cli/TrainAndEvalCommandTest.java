@@ -314,6 +314,12 @@ class TrainAndEvalCommandTest {
     assertThat(err.toString()).isEqualTo("akorn: --robustness needs a classifier; Objects has an"
         + " mlp features head, scored by object discovery" + System.lineSeparator());
     err.getBuffer().setLength(0);
+    code = akorn("eval", run.resolve("model.ckpt").toString(), "--data", "tetrominoes",
+        "--attacks", "square");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("akorn: --attacks needs a classifier; Objects has an"
+        + " mlp features head, scored by object discovery" + System.lineSeparator());
+    err.getBuffer().setLength(0);
     code = akorn("eval", run.resolve("model.ckpt").toString(), "--data", data.toString());
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).endsWith("akorn: " + data + " has no images/ folder (expected " + data.resolve("images") + "/*.png and optionally "
