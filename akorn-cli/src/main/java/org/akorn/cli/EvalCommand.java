@@ -3,6 +3,7 @@ package org.akorn.cli;
 import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,10 @@ import org.akorn.runtime.data.Dataset;
 import org.akorn.runtime.data.objects.ObjectImages;
 import org.akorn.runtime.data.objects.SegmentedImage;
 import org.akorn.runtime.eval.Accuracy;
+import org.akorn.runtime.eval.AttackBudget;
+import org.akorn.runtime.eval.AttackSets;
+import org.akorn.runtime.eval.AutoAttackEvaluation;
+import org.akorn.runtime.eval.AutoAttackReport;
 import org.akorn.runtime.eval.Classifier;
 import org.akorn.runtime.eval.RobustnessReport;
 import org.akorn.runtime.eval.RobustnessSuite;
@@ -30,9 +35,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code akorn eval model.ckpt --data DIR [--robustness]}: rebuilds the model from the checkpoint
- * alone, measures its accuracy on the data's test split and, with {@code --robustness}, runs the
- * noise, FGSM, PGD and calibration tests; writes {@code report.md} and the figures. A model with
+ * {@code akorn eval model.ckpt --data DIR [--robustness] [--attacks SETS]}: rebuilds the model from
+ * the checkpoint alone, measures its accuracy on the data's test split and, with {@code
+ * --robustness}, runs the noise, FGSM, PGD and calibration tests and the AutoAttack-grade
+ * evaluation ({@code --attacks} alone runs only the latter); writes {@code report.md} and the
+ * figures. A model with
  * an mlp features head is scored by object discovery instead: FG-ARI and MBO of its segments of
  * held-out images ({@code --data tetrominoes|shapes|DIR}, as for {@code akorn train}).
  */
@@ -64,6 +71,35 @@ public final class EvalCommand implements Callable<Integer> {
       description = "Average every attack gradient over K draws of the initial noise (default 1).")
   int eot;
 
+  @Option(names = "--attacks", paramLabel = "SETS",
+      description = "AutoAttack-grade attack sets, comma-separated: auto (autoattack-rand for a"
+          + " random initial state, autoattack-standard for a fixed or no random state; the"
+          + " default with --robustness), autoattack-rand, autoattack-standard, apgd-ce, apgd-dlr,"
+          + " apgd-t, square, fgsm, pgd.")
+  String attacks;
+
+  @Option(names = "--budget", paramLabel = "KEY=V,...",
+      description = "Cheaper attacks than AutoAttack's published settings (iterations=100,"
+          + " eot=20, queries=5000, restarts=1, targets=9), e.g. iterations=20,eot=4; the report"
+          + " says so.")
+  String budget;
+
+  @Option(names = "--epsilons", paramLabel = "LIST", defaultValue = "8/255,0.1",
+      description = "L-infinity radii of the AutoAttack-grade rows (default 8/255,0.1).")
+  String epsilons;
+
+  @Option(names = "--autoattack-examples", paramLabel = "N", defaultValue = "100",
+      description = "Test images for the AutoAttack-grade rows (default 100; 0 = none).")
+  int autoattackExamples;
+
+  @Option(names = "--fixed-seed", paramLabel = "S", defaultValue = "0",
+      description = "Seed of the known initial state of the fixed threat model (default 0).")
+  long fixedSeed;
+
+  @Option(names = "--no-masking-checks", negatable = false,
+      description = "Skip the gradient-masking checks of the AutoAttack-grade rows.")
+  boolean noMaskingChecks;
+
   @Option(names = "--batch", paramLabel = "B", defaultValue = "100", description = "Images per forward pass (default 100).")
   int batch;
 
@@ -84,10 +120,12 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter o = spec.commandLine().getOut();
-    if (steps != null && steps < 1 || eot < 1 || batch < 1 || attackExamples < 0) {
+    if (steps != null && steps < 1 || eot < 1 || batch < 1 || attackExamples < 0
+        || autoattackExamples < 0) {
       throw new UserException("--steps, --eot and --batch must be at least 1, --attack-examples"
-          + " not negative");
+          + " and --autoattack-examples not negative");
     }
+    AutoAttackEvaluation.Settings autoattack = autoattackSettings();
     CompiledModel compiled = CompiledModel.fromCheckpoint(checkpoint, err);
     if (compiled.hasMlpHead()) {
       return evaluateObjectDiscovery(compiled, o, err);
@@ -104,7 +142,13 @@ public final class EvalCommand implements Callable<Integer> {
     report.append(String.format(Locale.ROOT, "Checkpoint `%s`, test split of `%s` (%d examples)%s.%n%n",
         checkpoint, data, test.size(), steps == null ? "" : ", T = " + steps));
     try (AkornModel model = compiled.load(checkpoint)) {
-      if (!robustness) {
+      if (!robustness && autoattack != null) {
+        double acc = Accuracy.of(model, test, batch, options.withSeed(seed));
+        report.append(String.format(Locale.ROOT, "Clean accuracy on the whole test split: %.2f %%."
+            + "%n", 100 * acc));
+        o.printf(Locale.ROOT, "%s: accuracy %.2f %% on %d test examples%n", name, 100 * acc,
+            test.size());
+      } else if (!robustness) {
         double acc = Accuracy.of(model, test, batch, options.withSeed(seed));
         report.append(String.format(Locale.ROOT, "| model | accuracy |%n|---|---:|%n| %s | %.2f %% |%n",
             name, 100 * acc));
@@ -133,6 +177,10 @@ public final class EvalCommand implements Callable<Integer> {
         }
         o.print(RobustnessReport.table(settings, rows));
       }
+      if (autoattack != null && autoattack.examples() > 0) {
+        report.append("\n## AutoAttack-grade robustness\n\n");
+        report.append(autoattackSection(autoattack, model, options, test, dir, name, err, o));
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     report.append(String.format(Locale.ROOT, "%nEvaluation time: %s.%n", ProgressBar.clock(seconds)));
@@ -143,13 +191,74 @@ public final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The AutoAttack-grade settings of the options, or null when none were asked for. */
+  private AutoAttackEvaluation.Settings autoattackSettings() {
+    if (attacks == null && !robustness) {
+      if (budget != null) {
+        throw new UserException("--budget applies to --attacks or --robustness");
+      }
+      return null;
+    }
+    try {
+      List<String> sets = new ArrayList<>();
+      for (String set : (attacks == null ? "auto" : attacks).split(",")) {
+        String t = set.strip();
+        if (!t.equals("auto")) {
+          AttackSets.of(t, AttackBudget.published(), 10, false);
+          sets.add(t);
+        }
+      }
+      AttackBudget b = budget == null ? AttackBudget.published() : AttackBudget.parse(budget);
+      return new AutoAttackEvaluation.Settings(List.copyOf(sets),
+          AutoAttackReport.parseRadii(epsilons), b, autoattackExamples, batch,
+          (seed != null ? seed : 0) + 17, !noMaskingChecks);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
+
+  private String autoattackSection(AutoAttackEvaluation.Settings s, AkornModel model,
+      RunOptions options, Dataset test, Path dir, String name, PrintWriter err, PrintWriter o)
+      throws java.io.IOException {
+    List<AutoAttackEvaluation.ThreatModel> threats = new ArrayList<>();
+    Classifier plain;
+    try {
+      plain = Classifier.of(model, options);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+    if (Classifier.startsFromNoise(model)) {
+      threats.add(new AutoAttackEvaluation.ThreatModel("random", plain, true));
+      threats.add(new AutoAttackEvaluation.ThreatModel("fixed (seed " + fixedSeed + ")",
+          Classifier.withFixedInitialState(model, options, fixedSeed), false));
+    } else {
+      threats.add(new AutoAttackEvaluation.ThreatModel("none (deterministic)", plain, false));
+    }
+    AutoAttackEvaluation.Outcome outcome;
+    try (NDManager m = model.manager().newSubManager()) {
+      int classes = (int) plain.logits(test.inputs(m, new int[] {0}).values().iterator().next(),
+          0).getShape().get(1);
+      try {
+        outcome = new AutoAttackEvaluation(s, err, ProgressBar.stderrIsTerminal())
+            .run(name, threats, classes, test, m);
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage());
+      }
+    }
+    Path figure = dir.resolve("eot-curve.png");
+    boolean drawn = AutoAttackReport.writeEotCurve(figure, List.of(outcome));
+    String md = AutoAttackReport.markdown(s, List.of(outcome), drawn ? "eot-curve.png" : null);
+    o.print(md.substring(0, md.indexOf("\n\n") + 1));
+    return md;
+  }
+
   /** An mlp features head: FG-ARI and MBO of segments of held-out images (docs/objects.md). */
   private int evaluateObjectDiscovery(CompiledModel compiled, PrintWriter o, PrintWriter err)
       throws Exception {
     String name = compiled.spec().name();
-    if (robustness) {
-      throw new UserException("--robustness needs a classifier; " + name
-          + " has an mlp features head, scored by object discovery");
+    if (robustness || attacks != null) {
+      throw new UserException((robustness ? "--robustness" : "--attacks") + " needs a classifier; "
+          + name + " has an mlp features head, scored by object discovery");
     }
     if (images < 1) {
       throw new UserException("--images must be at least 1, got " + images);

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -126,7 +127,8 @@ class TrainAndEvalCommandTest {
     out.getBuffer().setLength(0);
     Path report = dir.resolve("eval");
     code = akorn("eval", run.resolve("model.ckpt").toString(), "--data", data.toString(),
-        "--robustness", "--attack-examples", "12", "--batch", "8", "--out", report.toString());
+        "--robustness", "--attack-examples", "12", "--batch", "8", "--out", report.toString(),
+        "--autoattack-examples", "4", "--budget", "iterations=2,eot=2,queries=10");
     assertThat(err.toString()).doesNotContain("Exception");
     assertThat(code).isEqualTo(0);
     String md = Files.readString(report.resolve("report.md"));
@@ -143,6 +145,47 @@ class TrainAndEvalCommandTest {
     assertThat(pgd).isAtMost(clean);
     assertThat(ImageIO.read(report.resolve("accuracy-vs-epsilon.png").toFile())).isNotNull();
     assertThat(ImageIO.read(report.resolve("reliability-Tiny.png").toFile())).isNotNull();
+    // The AutoAttack-grade rows: both threat models of a model that starts from noise, at both
+    // default radii, each robust accuracy at most its clean accuracy, and every check stated.
+    assertThat(md).contains("## AutoAttack-grade robustness");
+    List<String> aa = md.lines().filter(l -> l.startsWith("| Tiny | random | autoattack-rand |")
+        || l.startsWith("| Tiny | fixed (seed 0) | autoattack-standard |")).toList();
+    assertThat(aa).hasSize(4);
+    assertThat(aa.get(1)).contains("| 0.1 |");
+    assertThat(aa.get(2)).contains("| 8/255 |");
+    assertThat(aa.get(2)).contains("APGD-CE ");
+    assertThat(aa.get(2)).contains(", APGD-DLR ");
+    assertThat(aa.get(2)).contains(", Square ");
+    for (String line : aa) {
+      String[] c = line.split("\\|");
+      assertThat(Double.parseDouble(c[6].replace("%", "").strip()))
+          .isAtMost(Double.parseDouble(c[5].replace("%", "").strip()));
+    }
+    assertThat(md).contains("- Budget: REDUCED to 2 iterations, EOT 2, 10 queries");
+    assertThat(md).contains("- The first 4 test images");
+    assertThat(md.lines().filter(l -> l.startsWith("- PASS ") || l.startsWith("- FAIL ")).count())
+        .isEqualTo(5 + 4);
+    assertThat(ImageIO.read(report.resolve("eot-curve.png").toFile())).isNotNull();
+    assertThat(out.toString()).contains("| model | initial state | attacks | epsilon |");
+    err.getBuffer().setLength(0);
+    code = akorn("eval", run.resolve("model.ckpt").toString(), "--data", data.toString(),
+        "--attacks", "autoattack-rand,nope");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("akorn: unknown attack set 'nope'; known:"
+        + " autoattack-rand, autoattack-standard, apgd-ce, apgd-dlr, apgd-t, square, fgsm, pgd"
+        + System.lineSeparator());
+    err.getBuffer().setLength(0);
+    code = akorn("eval", run.resolve("model.ckpt").toString(), "--data", data.toString(),
+        "--attacks", "apgd-ce", "--budget", "eot=0");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("akorn: every budget setting must be at least 1, got"
+        + " iterations=100, eot=0, queries=5000, restarts=1, targets=9" + System.lineSeparator());
+    err.getBuffer().setLength(0);
+    code = akorn("eval", run.resolve("model.ckpt").toString(), "--data", data.toString(),
+        "--budget", "eot=2");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("akorn: --budget applies to --attacks or --robustness"
+        + System.lineSeparator());
 
     // akorn run --checkpoint needs no .akorn file either.
     try (NDManager m = NDManager.newBaseManager()) {
@@ -269,6 +312,12 @@ class TrainAndEvalCommandTest {
         "--robustness");
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).isEqualTo("akorn: --robustness needs a classifier; Objects has an"
+        + " mlp features head, scored by object discovery" + System.lineSeparator());
+    err.getBuffer().setLength(0);
+    code = akorn("eval", run.resolve("model.ckpt").toString(), "--data", "tetrominoes",
+        "--attacks", "square");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("akorn: --attacks needs a classifier; Objects has an"
         + " mlp features head, scored by object discovery" + System.lineSeparator());
     err.getBuffer().setLength(0);
     code = akorn("eval", run.resolve("model.ckpt").toString(), "--data", data.toString());

@@ -57,4 +57,71 @@ public final class InputGradients {
     }
     return sum;
   }
+
+  /**
+   * The gradient of a loss per example, summed over the batch, with the losses and predictions
+   * that came with it.
+   *
+   * @param gradient d sum(loss) / d input, averaged over the draws; attached to the input's
+   *     manager
+   * @param loss the loss of every example, averaged over the draws
+   * @param predicted the predicted class of every example in the last draw
+   */
+  public record PerExample(NDArray gradient, float[] loss, int[] predicted) {}
+
+  /**
+   * d sum_b loss_b / d input for a loss per example, averaged over {@code draws} forward passes
+   * with the seeds {@code seed}, {@code seed + 1}, ... (expectation over transformation). As each
+   * example's loss depends on its own input only, row b of the gradient is d loss_b / d input_b.
+   *
+   * @param labels {@code [B]} class indices
+   * @param draws at least 1
+   */
+  public static PerExample ofLoss(Classifier classifier, AttackLoss loss, NDArray input,
+      NDArray labels, long seed, int draws) {
+    if (draws < 1) {
+      throw new IllegalArgumentException("draws must be at least 1, got " + draws);
+    }
+    NDManager owner = input.getManager();
+    NDArray sum = null;
+    float[] losses = null;
+    int[] predicted = null;
+    for (int k = 0; k < draws; k++) {
+      try (NDManager scope = owner.newSubManager()) {
+        NDArray x = input.duplicate();
+        x.attach(scope);
+        x.setRequiresGradient(true);
+        NDArray g;
+        try (GradientCollector collector = owner.getEngine().newGradientCollector()) {
+          NDArray logits = classifier.logits(x, seed + k);
+          NDArray perExample = loss.perExample(logits, labels);
+          collector.backward(perExample.sum());
+          g = x.getGradient().duplicate();
+          float[] l = perExample.toFloatArray();
+          if (losses == null) {
+            losses = l;
+          } else {
+            for (int b = 0; b < l.length; b++) {
+              losses[b] += l[b];
+            }
+          }
+          predicted = Perturbations.argmax(logits);
+        }
+        g.attach(owner);
+        if (sum == null) {
+          sum = g;
+        } else {
+          sum.addi(g);
+          g.close();
+        }
+      }
+    }
+    if (draws > 1) {
+      sum.divi(draws);
+      for (int b = 0; b < losses.length; b++) {
+        losses[b] /= draws;
+      }
+    }
+    return new PerExample(sum, losses, predicted);
+  }
 }

@@ -15,8 +15,12 @@ import java.util.concurrent.Callable;
 import org.akorn.examples.FashionAkorn;
 import org.akorn.examples.FashionCnn;
 import org.akorn.runtime.AkornModel;
+import org.akorn.runtime.RunOptions;
 import org.akorn.runtime.checkpoint.ModelSource;
 import org.akorn.runtime.data.DataFolder;
+import org.akorn.runtime.eval.AttackBudget;
+import org.akorn.runtime.eval.AutoAttackEvaluation;
+import org.akorn.runtime.eval.AutoAttackReport;
 import org.akorn.runtime.eval.Classifier;
 import org.akorn.runtime.eval.RobustnessReport;
 import org.akorn.runtime.eval.RobustnessSuite;
@@ -34,8 +38,9 @@ import picocli.CommandLine.Spec;
  * {@code akorn demo classify run}: trains the AKOrN classifier of {@code
  * examples/models/fashion.akorn} on Fashion-MNIST for a time budget, then the baseline of {@code
  * fashion_cnn.akorn} (a plain CNN of about the same parameter count) on exactly as many steps of
- * the same batches, evaluates both with the robustness and calibration tests and writes one
- * side-by-side report.
+ * the same batches, evaluates both with the robustness and calibration tests and the
+ * AutoAttack-grade rows (the AKOrN under a random and under a known initial state, the CNN as it
+ * is) and writes one side-by-side report.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
     description = "Fashion-MNIST: an AKOrN classifier against a plain CNN on equal data;"
@@ -45,6 +50,12 @@ public final class ClassifyCommand {
   /** Where Debian's dataset-fashion-mnist installs the IDX files. */
   static final Path DEBIAN_DATA = Path.of("/usr/share/datasets/fashion-mnist");
   static final Shape IMAGE = new Shape(1, 28, 28);
+  static final int CLASSES = 10;
+  /**
+   * The demo's AutoAttack budget, reduced from the published settings so that the AutoAttack-grade
+   * rows fit the demo's 30 minutes (docs/robustness.md).
+   */
+  static final String DEMO_BUDGET = "iterations=20,eot=4,queries=500";
 
   /** {@code run}: train both, evaluate both, report. */
   @Command(name = "run", mixinStandardHelpOptions = true,
@@ -85,14 +96,37 @@ public final class ClassifyCommand {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of shuffling and noise (default 1).")
     long seed = 1;
 
+    @Option(names = "--autoattack-examples", paramLabel = "N",
+        description = "Test images for the AutoAttack-grade rows (default 100; 0 = none).")
+    int autoattackExamples = 100;
+
+    @Option(names = "--budget", paramLabel = "KEY=V,...",
+        description = "AutoAttack settings (default " + DEMO_BUDGET + ", reduced from the"
+            + " published iterations=100, eot=20, queries=5000 to fit the demo in 30 minutes on 2"
+            + " cores; 'published' for those). The report says which.")
+    String budget = DEMO_BUDGET;
+
+    @Option(names = "--epsilons", paramLabel = "LIST",
+        description = "Radii of the AutoAttack-grade rows (default 8/255,0.1).")
+    String epsilons = "8/255,0.1";
+
+    @Option(names = "--no-masking-checks", negatable = false,
+        description = "Skip the gradient-masking checks.")
+    boolean noMaskingChecks;
+
     @Override
     public Integer call() throws IOException {
       PrintWriter o = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      if (!(minutes > 0) || batch < 1 || eot < 1 || attackExamples < 0) {
+      if (!(minutes > 0) || batch < 1 || eot < 1 || attackExamples < 0
+          || autoattackExamples < 0) {
         throw new IllegalArgumentException("--minutes, --batch and --eot must be positive,"
-            + " --attack-examples not negative");
+            + " --attack-examples and --autoattack-examples not negative");
       }
+      AutoAttackEvaluation.Settings autoattack = new AutoAttackEvaluation.Settings(List.of(),
+          AutoAttackReport.parseRadii(epsilons),
+          AttackBudget.parse(budget),
+          autoattackExamples, 100, seed + 2000, !noMaskingChecks);
       long start = System.nanoTime();
       boolean tty = ProgressBar.stderrIsTerminal();
       DataFolder.Splits splits = DataFolder.open(data, List.of("image"));
@@ -112,7 +146,7 @@ public final class ClassifyCommand {
         DatasetTraining.Result trained = train(akorn, "fashion.akorn", splits, config, err, tty);
         steps = trained.summary().steps();
         err.printf(Locale.ROOT, "2/4 evaluating %s%n", akorn.modelName());
-        outcomes.add(evaluate(akorn, trained, settings, splits, err, tty));
+        outcomes.add(evaluate(akorn, trained, settings, autoattack, splits, err, tty));
       }
       try (AkornModel cnn = FashionCnn.builder().build()) {
         err.printf(Locale.ROOT, "3/4 training %s for the same %d steps%n", cnn.modelName(), steps);
@@ -120,10 +154,10 @@ public final class ClassifyCommand {
             steps, 60);
         DatasetTraining.Result trained = train(cnn, "fashion_cnn.akorn", splits, config, err, tty);
         err.printf(Locale.ROOT, "4/4 evaluating %s%n", cnn.modelName());
-        outcomes.add(evaluate(cnn, trained, settings, splits, err, tty));
+        outcomes.add(evaluate(cnn, trained, settings, autoattack, splits, err, tty));
       }
       double total = (System.nanoTime() - start) / 1e9;
-      String report = report(outcomes, settings, total);
+      String report = report(outcomes, settings, autoattack, total);
       AtomicFiles.writeString(out.resolve("report.md"), report);
       o.print(report);
       o.println("wrote " + out.resolve("report.md"));
@@ -139,18 +173,36 @@ public final class ClassifyCommand {
     }
 
     private Outcome evaluate(AkornModel model, DatasetTraining.Result trained,
-        RobustnessSuite.Settings settings, DataFolder.Splits splits, PrintWriter err, boolean tty) {
+        RobustnessSuite.Settings settings, AutoAttackEvaluation.Settings autoattack,
+        DataFolder.Splits splits, PrintWriter err, boolean tty) {
       try (NDManager m = model.manager().newSubManager()) {
         RobustnessSuite.Result r = new RobustnessSuite(settings, err, tty)
             .run(model.modelName(), Classifier.of(model), splits.test(), m);
         err.printf(Locale.ROOT, "  %s: clean %.2f %%, evaluated in %s%n", model.modelName(),
             100 * r.values().get(RobustnessSuite.CLEAN), ProgressBar.clock(r.seconds()));
-        return new Outcome(model.modelName(), trained, r);
+        AutoAttackEvaluation.Outcome aa = null;
+        if (autoattack.examples() > 0) {
+          List<AutoAttackEvaluation.ThreatModel> threats = new ArrayList<>();
+          if (Classifier.startsFromNoise(model)) {
+            threats.add(new AutoAttackEvaluation.ThreatModel("random", Classifier.of(model),
+                true));
+            threats.add(new AutoAttackEvaluation.ThreatModel("fixed (seed " + seed + ")",
+                Classifier.withFixedInitialState(model, RunOptions.defaults(), seed), false));
+          } else {
+            threats.add(new AutoAttackEvaluation.ThreatModel("none (deterministic)",
+                Classifier.of(model), false));
+          }
+          aa = new AutoAttackEvaluation(autoattack, err, tty)
+              .run(model.modelName(), threats, CLASSES, splits.test(), m);
+          err.printf(Locale.ROOT, "  %s: AutoAttack-grade rows in %s%n", model.modelName(),
+              ProgressBar.clock(aa.seconds()));
+        }
+        return new Outcome(model.modelName(), trained, r, aa);
       }
     }
 
     private String report(List<Outcome> outcomes, RobustnessSuite.Settings settings,
-        double total) throws IOException {
+        AutoAttackEvaluation.Settings autoattack, double total) throws IOException {
       List<RobustnessReport.Row> rows = outcomes.stream()
           .map(x -> new RobustnessReport.Row(x.model(), x.result())).toList();
       StringBuilder b = new StringBuilder("# Fashion-MNIST: AKOrN against a CNN on equal data\n\n");
@@ -172,12 +224,26 @@ public final class ClassifyCommand {
       for (Path f : RobustnessReport.writeFigures(out, settings, rows)) {
         b.append("![").append(f.getFileName()).append("](").append(f.getFileName()).append(")\n");
       }
+      List<AutoAttackEvaluation.Outcome> aa = outcomes.stream().map(Outcome::autoattack)
+          .filter(x -> x != null).toList();
+      if (!aa.isEmpty()) {
+        boolean drawn = AutoAttackReport.writeEotCurve(out.resolve("eot-curve.png"), aa);
+        b.append("\n## AutoAttack-grade robustness\n\n")
+            .append(AutoAttackReport.markdown(autoattack, aa, drawn ? "eot-curve.png" : null));
+        for (Outcome x : outcomes) {
+          if (x.autoattack() != null) {
+            b.append(String.format(Locale.ROOT, "- %s: AutoAttack-grade rows and checks in %s.%n",
+                x.model(), ProgressBar.clock(x.autoattack().seconds())));
+          }
+        }
+      }
       return b.toString();
     }
   }
 
   /** One model's training and evaluation. */
-  record Outcome(String model, DatasetTraining.Result trained, RobustnessSuite.Result result) {}
+  record Outcome(String model, DatasetTraining.Result trained, RobustnessSuite.Result result,
+      AutoAttackEvaluation.Outcome autoattack) {}
 
   /** The model file shipped in the examples jar, for self-describing checkpoints. */
   static ModelSource source(String file) throws IOException {
