@@ -1,6 +1,7 @@
 package org.akorn.runtime.engine;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,14 +56,20 @@ final class FaultReplayKernels implements ConvolutionKernels {
     NDArray xs = e[1] > PathVerdict.TOLERANCE ? scaleGradient(x, e[1]) : x;
     NDArray ws = e[2] > PathVerdict.TOLERANCE ? scaleGradient(w, e[2]) : w;
     NDArray y = path.conv2d(xs, ws, b, stride, padding);
-    return e[0] > PathVerdict.TOLERANCE ? y.add(y.stopGradient().mul(finite(e[0]))) : y;
+    return e[0] > PathVerdict.TOLERANCE ? y.add(y.stopGradient().mul(factor(y, e[0]))) : y;
   }
 
   private static NDArray scaleGradient(NDArray a, double error) {
-    return a.add(a.sub(a.stopGradient()).mul(finite(error)));
+    return a.add(a.sub(a.stopGradient()).mul(factor(a, error)));
   }
 
-  private static float finite(double error) {
-    return (float) Math.min(error, INFINITE);
+  /**
+   * The error as a scalar array the engine allocated: {@code a.mul(float)} would wrap a Java
+   * buffer that autograd keeps after it is closed, and backward could read it after the garbage
+   * collector freed it.
+   */
+  private static NDArray factor(NDArray like, double error) {
+    return like.getManager()
+        .full(new Shape(), (float) Math.min(error, INFINITE), like.getDataType(), like.getDevice());
   }
 }
