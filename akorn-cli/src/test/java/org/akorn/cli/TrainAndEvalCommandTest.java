@@ -111,6 +111,18 @@ class TrainAndEvalCommandTest {
     assertThat(props.getProperty("train.examples")).isEqualTo("75");
     assertThat(props.getProperty("validation.examples")).isEqualTo("15");
     assertThat(props.getProperty("hp.ch")).isEqualTo("8");
+    // --ema-decay sets beta; the rest are the classifier's defaults (train_classification.py).
+    assertThat(props.getProperty("defaults")).isEqualTo("classifier head: lr 0.0001, EMA beta"
+        + " 0.99, update_after_step 200, update_every 10 (train_classification.py)");
+    assertThat(props.getProperty("lr")).isEqualTo("0.01");
+    assertThat(props.getProperty("ema.beta")).isEqualTo("0.9");
+    assertThat(props.getProperty("ema.update_after_step")).isEqualTo("200");
+    assertThat(props.getProperty("ema.update_every")).isEqualTo("10");
+    assertThat(props.getProperty("ema.power")).isEqualTo(Double.toString(2.0 / 3));
+    assertThat(Double.parseDouble(props.getProperty("validation.accuracy"))).isAtLeast(0.0);
+    assertThat(Double.parseDouble(props.getProperty("validation.accuracy.live"))).isAtLeast(0.0);
+    assertThat(err.toString()).containsMatch("step 30 \\(.*\\): loss [0-9.]+, validation accuracy"
+        + " [0-9.]+% \\(EMA\\), [0-9.]+% \\(live\\)");
     assertThat(ImageIO.read(run.resolve("loss.png").toFile()).getWidth()).isEqualTo(640);
     assertThat(Files.isRegularFile(run.resolve("train-state.ckpt"))).isTrue();
     CheckpointMetadata meta = Checkpoints.readMetadata(run.resolve("model.ckpt"));
@@ -159,6 +171,28 @@ class TrainAndEvalCommandTest {
       NDArray logits = RunCommandTest.load(m, o).get("logits");
       assertThat(logits.getShape()).isEqualTo(new Shape(2, 3));
     }
+  }
+
+  @Test
+  void helpListsTheDefaultsOfEveryHeadKind() {
+    assertThat(akorn("train", "--help")).isEqualTo(0);
+    assertThat(out.toString()).contains("""
+        Defaults per head kind, from the reference's training scripts (--lr, --ema-beta,
+        --ema-update-after, --ema-update-every; the EMA warms up as ema_pytorch's does,
+        with inv_gamma 1 and power 2/3):
+          head             lr      EMA beta  after  every  from
+          classifier       0.0001  0.99      200    10     train_classification.py
+          cell_classifier  0.001   0.995     100    10     train_sudoku.py
+          mlp              0.001   0.998     200    10     train_obj.py
+        """.replace("\n", System.lineSeparator()));
+  }
+
+  @Test
+  void badEmaOptionsAreOneLine() {
+    assertThat(akorn("train", model.toString(), "--data", data.toString(), "--ema-beta", "1.5"))
+        .isEqualTo(AkornCli.EXIT_USER_ERROR);
+    assertThat(err.toString()).isEqualTo(
+        "akorn: --ema-beta must be in [0, 1], got 1.5" + System.lineSeparator());
   }
 
   @Test

@@ -18,7 +18,7 @@ import org.akorn.runtime.io.AtomicFiles;
 /**
  * Supervised training of a model on a labelled data set, the job behind {@code akorn train} and
  * the demos: the last {@code validationExamples} of the training split are held out for the
- * periodic validation accuracy (on the EMA weights), the rest is shuffled epoch by epoch into
+ * periodic validation accuracy (of the EMA and of the live weights), the rest is shuffled epoch by epoch into
  * batches for the {@link TrainingLoop}, with the loss of the model's head. Writes {@code
  * model.ckpt}, {@code train-state.ckpt}, {@code run.properties} and {@code loss.png} into the run
  * folder.
@@ -31,9 +31,12 @@ public final class DatasetTraining {
    *
    * @param summary the loop's summary
    * @param epochs epochs started
-   * @param validationAccuracy accuracy on the held-out examples at the end (NaN without any)
+   * @param validationAccuracy the EMA weights' accuracy on the held-out examples at the end (NaN
+   *     without any); these weights are the ones the model holds afterwards
+   * @param liveValidationAccuracy the live weights' accuracy on them at the end
    */
-  public record Result(TrainingLoop.Summary summary, int epochs, double validationAccuracy) {}
+  public record Result(TrainingLoop.Summary summary, int epochs, double validationAccuracy,
+      double liveValidationAccuracy) {}
 
   /**
    * Trains {@code model} in place (afterwards it holds the EMA weights).
@@ -64,9 +67,10 @@ public final class DatasetTraining {
     };
     TrainingLoop.Summary summary = new TrainingLoop(config, log, interactive)
         .train(model, HeadLoss.forModel(model), batches, accuracy, runDir, source);
-    double last = summary.evaluations().isEmpty() ? Double.NaN
-        : summary.evaluations().get(summary.evaluations().size() - 1).score();
-    Result result = new Result(summary, batches.epochs(), last);
+    TrainingLoop.Evaluation last = summary.evaluations().isEmpty() ? null
+        : summary.evaluations().get(summary.evaluations().size() - 1);
+    Result result = new Result(summary, batches.epochs(),
+        last == null ? Double.NaN : last.score(), last == null ? Double.NaN : last.liveScore());
     writeRunProperties(runDir.resolve("run.properties"), model, config, fit, held, result, info);
     writeLossFigure(runDir.resolve("loss.png"), model.modelName(), summary.losses());
     return result;
@@ -80,9 +84,7 @@ public final class DatasetTraining {
     p.put("train.examples", Integer.toString(fit.size()));
     p.put("validation.examples", Integer.toString(held));
     p.put("batch", Integer.toString(c.batchSize()));
-    p.put("lr", Float.toString(c.learningRate()));
-    p.put("clip", Float.toString(c.clipNorm()));
-    p.put("ema.decay", Double.toString(c.emaDecay()));
+    TrainingLoop.describe(c, p);
     p.put("seed", Long.toString(c.seed()));
     p.put("budget.minutes", c.seconds() > 0 ? fmt(c.seconds() / 60) : "none");
     p.put("budget.steps", c.maxSteps() > 0 ? Long.toString(c.maxSteps()) : "none");
@@ -94,6 +96,8 @@ public final class DatasetTraining {
     p.put("final.loss", Float.toString(r.summary().finalLoss()));
     p.put("validation.accuracy", Double.isNaN(r.validationAccuracy()) ? "none"
         : fmt(r.validationAccuracy()));
+    p.put("validation.accuracy.live", Double.isNaN(r.liveValidationAccuracy()) ? "none"
+        : fmt(r.liveValidationAccuracy()));
     p.put("recoveries", Integer.toString(r.summary().recoveries()));
     StringBuilder b = new StringBuilder("# akorn training run\n");
     p.forEach((k, v) -> b.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));

@@ -17,10 +17,11 @@ import org.akorn.runtime.checkpoint.Checkpoints;
 import org.akorn.runtime.checkpoint.ModelSource;
 
 /**
- * The one training loop: Adam, clipping by the global gradient norm, an EMA of the weights, fresh
- * initial noise every step, periodic validation on the EMA weights, a progress bar, snapshots of
- * the training state with recovery from non-finite steps, and atomic checkpoints. Training stops
- * after a time budget or a number of steps, whichever comes first; validation pauses the clock.
+ * The one training loop: Adam, clipping by the global gradient norm, an EMA of the weights
+ * ({@link EmaSettings}), fresh initial noise every step, periodic validation of both the EMA and
+ * the live weights, a progress bar, snapshots of the training state with recovery from non-finite
+ * steps, and atomic checkpoints. Training stops after a time budget or a number of steps,
+ * whichever comes first; validation pauses the clock.
  *
  * <p>The run folder receives {@code model.ckpt} (the EMA weights, with the model's source when
  * given, so the checkpoint alone rebuilds the model) at every validation and at the end, and
@@ -35,15 +36,25 @@ public final class TrainingLoop {
    * @param batchSize examples per step
    * @param learningRate Adam's learning rate
    * @param clipNorm global gradient-norm clip
-   * @param emaDecay EMA decay per step
+   * @param ema when and how strongly the weights are averaged
    * @param seed seed of the per-step initial noise
    * @param seconds training-time budget (0 = none)
    * @param maxSteps step budget (0 = none)
    * @param validateEverySeconds training time between validations (0 = only at the end)
    */
-  public record Config(int batchSize, float learningRate, float clipNorm, double emaDecay,
+  public record Config(int batchSize, float learningRate, float clipNorm, EmaSettings ema,
       long seed, double seconds, long maxSteps, double validateEverySeconds) {
+    /** Settings with one EMA decay at every step ({@link EmaSettings#constant}). */
+    public Config(int batchSize, float learningRate, float clipNorm, double emaDecay, long seed,
+        double seconds, long maxSteps, double validateEverySeconds) {
+      this(batchSize, learningRate, clipNorm, EmaSettings.constant(emaDecay), seed, seconds,
+          maxSteps, validateEverySeconds);
+    }
+
     public Config {
+      if (ema == null) {
+        throw new IllegalArgumentException("EMA settings are required");
+      }
       if (seconds <= 0 && maxSteps <= 0) {
         throw new IllegalArgumentException("give a time budget or a number of steps");
       }
@@ -77,7 +88,7 @@ public final class TrainingLoop {
     }
   }
 
-  /** A periodic validation on the EMA weights. */
+  /** A periodic validation, run on the EMA weights and on the live weights. */
   public interface Validation {
     /** What the score measures, e.g. {@code validation accuracy}. */
     String name();
@@ -86,8 +97,14 @@ public final class TrainingLoop {
     double evaluate(AkornModel model);
   }
 
-  /** One periodic validation. */
-  public record Evaluation(long step, double trainSeconds, float loss, double score) {}
+  /**
+   * One periodic validation.
+   *
+   * @param score the EMA weights' score (those saved in {@code model.ckpt})
+   * @param liveScore the live (trained, not averaged) weights' score
+   */
+  public record Evaluation(long step, double trainSeconds, float loss, double score,
+      double liveScore) {}
 
   /**
    * What training did.
@@ -147,7 +164,7 @@ public final class TrainingLoop {
     try (BlockTrainer trainer = BlockTrainer.builder(block, loss)
         .optAdam(AdamOptimizer.builder().optLearningRate(config.learningRate()))
         .optClipNorm(config.clipNorm())
-        .optEmaDecay(config.emaDecay())
+        .optEma(config.ema())
         .build(model.manager())) {
       WeightEma ema = trainer.ema().orElseThrow();
       Path state = runDir.resolve(STATE_FILE);
@@ -197,6 +214,7 @@ public final class TrainingLoop {
         boolean last = done(trainer.stepCount(), seconds);
         if (seconds >= nextEval || last) {
           long e0 = System.nanoTime();
+          double live = validation == null ? Double.NaN : validation.evaluate(model);
           double score = validation == null ? Double.NaN
               : ema.withAverages(() -> validation.evaluate(model));
           try (WeightEma.Swap swap = ema.swapIn()) {
@@ -204,13 +222,13 @@ public final class TrainingLoop {
                 meta.withStep(trainer.stepCount()));
           }
           Checkpoints.save(state, trainer, meta);
-          evaluations.add(new Evaluation(trainer.stepCount(), seconds, lastLoss, score));
+          evaluations.add(new Evaluation(trainer.stepCount(), seconds, lastLoss, score, live));
           bar.update(fraction(trainer.stepCount(), seconds), status, true);
-          bar.message(String.format(Locale.ROOT, "  step %d (%s): loss %.4f, %s (EMA) %s; saved %s",
+          bar.message(String.format(Locale.ROOT,
+              "  step %d (%s): loss %.4f, %s %s (EMA), %s (live); saved %s",
               trainer.stepCount(), ProgressBar.clock(seconds), lossAverage,
-              validation == null ? "validation" : validation.name(),
-              Double.isNaN(score) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * score),
-              runDir.resolve(MODEL_FILE)));
+              validation == null ? "validation" : validation.name(), percent(score),
+              percent(live), runDir.resolve(MODEL_FILE)));
           while (nextEval <= seconds) {
             nextEval += config.validateEverySeconds();
           }
@@ -224,6 +242,26 @@ public final class TrainingLoop {
     long steps = evaluations.isEmpty() ? 0 : evaluations.get(evaluations.size() - 1).step();
     return new Summary(steps, examples, trainNanos / 1e9, evalNanos / 1e9, lastLoss, recoveries,
         losses.toArray(), evaluations);
+  }
+
+  private static String percent(double score) {
+    return Double.isNaN(score) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * score);
+  }
+
+  /**
+   * Puts the optimisation settings into a run's properties: {@code lr}, {@code clip} and the EMA
+   * arguments under ema_pytorch's names ({@code ema.beta}, {@code ema.update_after_step}, ...).
+   */
+  public static void describe(Config c, Map<String, String> properties) {
+    properties.put("lr", Float.toString(c.learningRate()));
+    properties.put("clip", Float.toString(c.clipNorm()));
+    EmaSettings e = c.ema();
+    properties.put("ema.beta", Double.toString(e.beta()));
+    properties.put("ema.update_after_step", Long.toString(e.updateAfterStep()));
+    properties.put("ema.update_every", Integer.toString(e.updateEvery()));
+    properties.put("ema.inv_gamma", Double.toString(e.invGamma()));
+    properties.put("ema.power", Double.toString(e.power()));
+    properties.put("ema.min_value", Double.toString(e.minValue()));
   }
 
   private boolean done(long steps, double seconds) {
