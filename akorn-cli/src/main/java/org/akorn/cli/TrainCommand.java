@@ -84,6 +84,11 @@ public final class TrainCommand implements Callable<Integer> {
           + " (default 2/3).")
   Double emaPower;
 
+  @Option(names = "--ema-min-value", paramLabel = "D",
+      description = "Smallest EMA decay after the copies (default 0; set it to beta for one"
+          + " decay at every update).")
+  Double emaMinValue;
+
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of shuffling and initial noise (default 1).")
   long seed;
 
@@ -206,9 +211,10 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if ((emaUpdateAfter != null && emaUpdateAfter < 0)
         || (emaUpdateEvery != null && emaUpdateEvery < 1)
-        || (emaPower != null && !(emaPower > 0 && Double.isFinite(emaPower)))) {
+        || (emaPower != null && !(emaPower > 0 && Double.isFinite(emaPower)))
+        || (emaMinValue != null && !(emaMinValue >= 0 && emaMinValue <= 1))) {
       throw new UserException("--ema-update-after must not be negative, --ema-update-every at"
-          + " least 1, --ema-power positive");
+          + " least 1, --ema-power positive, --ema-min-value in [0, 1]");
     }
   }
 
@@ -218,7 +224,8 @@ public final class TrainCommand implements Callable<Integer> {
     EmaSettings ema = new EmaSettings(emaBeta != null ? emaBeta : d.beta(),
         emaUpdateAfter != null ? emaUpdateAfter : d.updateAfterStep(),
         emaUpdateEvery != null ? emaUpdateEvery : d.updateEvery(), d.invGamma(),
-        emaPower != null ? emaPower : d.power(), d.minValue());
+        emaPower != null ? emaPower : d.power(),
+        emaMinValue != null ? emaMinValue : d.minValue());
     double seconds = minutes != null ? minutes * 60 : steps == null ? 300 : 0;
     return new TrainingLoop.Config(batch, lr != null ? lr : defaults.learningRate(), clip, ema,
         seed, seconds, steps == null ? 0 : steps, validateEvery);
