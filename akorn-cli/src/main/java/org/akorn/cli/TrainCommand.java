@@ -2,6 +2,7 @@ package org.akorn.cli;
 
 import ai.djl.engine.Engine;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.data.DataFolder;
+import org.akorn.runtime.data.augment.Augmentations;
 import org.akorn.runtime.data.objects.ObjectImages;
 import org.akorn.runtime.selfsupervised.ContrastiveTraining;
 import org.akorn.runtime.train.DatasetTraining;
@@ -89,6 +91,17 @@ public final class TrainCommand implements Callable<Integer> {
           + " decay at every update).")
   Double emaMinValue;
 
+  @Option(names = "--augment", paramLabel = "none|strong", defaultValue = "none",
+      description = "Augment the training images of a model with one image input: none, or"
+          + " strong (the reference's: horizontal flip, random resized crop 0.2-1, colour jitter,"
+          + " AugMix; augment-samples.png shows some). Default none.")
+  String augment;
+
+  @Option(names = "--bn-reestimate", paramLabel = "BATCHES", defaultValue = "0",
+      description = "After training, re-estimate the batch-norm statistics of the EMA weights on"
+          + " this many training batches (default 0: keep the averaged statistics).")
+  int bnReestimate;
+
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of shuffling and initial noise (default 1).")
   long seed;
 
@@ -116,7 +129,17 @@ public final class TrainCommand implements Callable<Integer> {
     String name = compiled.spec().name();
     TrainingDefaults defaults = compiled.trainingDefaults();
     TrainingLoop.Config config = config(defaults);
+    Augmentations augmentation;
+    try {
+      augmentation = Augmentations.parse(augment);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--augment: " + e.getMessage());
+    }
     if (compiled.hasMlpHead()) {
+      if (augmentation != Augmentations.NONE || bnReestimate > 0) {
+        throw new UserException("--augment and --bn-reestimate apply to supervised training;"
+            + " self-supervised training draws its own views");
+      }
       return trainSelfSupervised(compiled, config, o, err);
     }
     DataFolder.Splits splits = DataFolder.open(data, List.copyOf(compiled.inputShapes().keySet()));
@@ -132,14 +155,17 @@ public final class TrainCommand implements Callable<Integer> {
     // repeat a run exactly (same weights, same noise, same batches).
     Engine.getInstance().setRandomSeed((int) seed);
     try (AkornModel model = compiled.build()) {
-      err.printf(Locale.ROOT, "training %s on %d examples of %s (batch %d, %s; Adam %s, EMA %s)%n",
+      err.printf(Locale.ROOT, "training %s on %d examples of %s (batch %d, %s; Adam %s, EMA %s;"
+              + " augmentation %s)%n",
           name, splits.train().size() - Math.min(validation, splits.train().size() - 1), data,
-          batch, budget(config), config.learningRate(), config.ema().describe());
+          batch, budget(config), plain(config.learningRate()), config.ema().describe(),
+          augmentation.label());
       err.flush();
       DatasetTraining.Result r;
       try {
-        r = DatasetTraining.run(model, splits.train(), validation, config, dir, compiled.source(),
-            info, err, ProgressBar.stderrIsTerminal());
+        r = DatasetTraining.run(model, splits.train(), validation, config,
+            new DatasetTraining.Options(augmentation, bnReestimate), dir, compiled.source(), info,
+            err, ProgressBar.stderrIsTerminal());
       } catch (IllegalArgumentException e) {
         throw new UserException(e.getMessage());
       }
@@ -202,9 +228,10 @@ public final class TrainCommand implements Callable<Integer> {
     if (batch < 1) {
       throw new UserException("--batch must be at least 1, got " + batch);
     }
-    if ((lr != null && !(lr > 0)) || !(clip > 0) || validation < 0 || !(validateEvery >= 0)) {
+    if ((lr != null && !(lr > 0)) || !(clip > 0) || validation < 0 || !(validateEvery >= 0)
+        || bnReestimate < 0) {
       throw new UserException("--lr and --clip must be positive,"
-          + " --validation and --validate-every not negative");
+          + " --validation, --validate-every and --bn-reestimate not negative");
     }
     if (emaBeta != null && !(emaBeta >= 0 && emaBeta <= 1)) {
       throw new UserException("--ema-beta must be in [0, 1], got " + emaBeta);
@@ -241,6 +268,10 @@ public final class TrainCommand implements Callable<Integer> {
       lines.add("  " + line);
     }
     train.getCommandSpec().usageMessage().footer(lines.toArray(String[]::new));
+  }
+
+  private static String plain(float v) {
+    return new BigDecimal(Float.toString(v)).stripTrailingZeros().toPlainString();
   }
 
   private static String percent(double v) {

@@ -188,6 +188,40 @@ class TrainAndEvalCommandTest {
   }
 
   @Test
+  void strongAugmentationAndBatchNormReestimation() throws Exception {
+    Path run = dir.resolve("augmented");
+    int code = akorn("train", model.toString(), "--data", data.toString(), "--steps", "3",
+        "--batch", "8", "--validation", "15", "--validate-every", "0", "--augment", "strong",
+        "--bn-reestimate", "2", "--out", run.toString());
+    assertThat(err.toString()).doesNotContain("Exception");
+    assertThat(code).isEqualTo(0);
+    assertThat(err.toString()).contains("augmentation strong)");
+    Properties props = new Properties();
+    try (var in = Files.newBufferedReader(run.resolve("run.properties"))) {
+      props.load(in);
+    }
+    assertThat(props.getProperty("augment")).startsWith("strong: horizontal flip (p 0.5),"
+        + " random resized crop (scale 0.2-1");
+    // six training images, each with seven augmentations; 8x8 pixels drawn 12x as large
+    var samples = ImageIO.read(run.resolve("augment-samples.png").toFile());
+    assertThat(samples.getWidth()).isEqualTo(8 * (96 + 2) + 2);
+    assertThat(samples.getHeight()).isEqualTo(6 * (96 + 2) + 2);
+    assertThat(props.getProperty("bn.reestimation.batches")).isEqualTo("2");
+    assertThat(Double.parseDouble(props.getProperty("validation.accuracy.before_bn_reestimation")))
+        .isAtLeast(0.0);
+    assertThat(err.toString()).containsMatch("batch-norm statistics of the EMA weights"
+        + " re-estimated on 2 batches; before: validation accuracy [0-9.]+%");
+  }
+
+  @Test
+  void unknownAugmentationIsOneLine() {
+    assertThat(akorn("train", model.toString(), "--data", data.toString(), "--augment", "weak"))
+        .isEqualTo(AkornCli.EXIT_USER_ERROR);
+    assertThat(err.toString()).isEqualTo("akorn: --augment: unknown augmentation 'weak'; choose"
+        + " none or strong" + System.lineSeparator());
+  }
+
+  @Test
   void badEmaOptionsAreOneLine() {
     assertThat(akorn("train", model.toString(), "--data", data.toString(), "--ema-beta", "1.5"))
         .isEqualTo(AkornCli.EXIT_USER_ERROR);

@@ -117,9 +117,12 @@ public final class TrainingLoop {
    * @param recoveries non-finite steps undone by restoring a snapshot
    * @param losses the loss of every step
    * @param evaluations the periodic validations
+   * @param scoreBeforeReestimation the EMA weights' last score before their batch-norm
+   *     statistics were re-estimated (NaN when they were not)
    */
   public record Summary(long steps, long examples, double trainSeconds, double evalSeconds,
-      float finalLoss, int recoveries, float[] losses, List<Evaluation> evaluations) {}
+      float finalLoss, int recoveries, float[] losses, List<Evaluation> evaluations,
+      double scoreBeforeReestimation) {}
 
   /** Training seconds between snapshots of the training state (for recovering from NaN). */
   public static final double SNAPSHOT_SECONDS = 10;
@@ -130,11 +133,26 @@ public final class TrainingLoop {
   private final Config config;
   private final PrintWriter log;
   private final boolean interactive;
+  private int reestimationBatches;
 
   public TrainingLoop(Config config, PrintWriter log, boolean interactive) {
     this.config = config;
     this.log = log;
     this.interactive = interactive;
+  }
+
+  /**
+   * After the last step, re-estimates the batch-norm statistics of the EMA weights on this many
+   * training batches ({@link BatchNormEstimation}) before the last validation and checkpoint
+   * (default 0: the averaged statistics are kept, as ema_pytorch keeps them).
+   */
+  public TrainingLoop withBatchNormReestimation(int batches) {
+    if (batches < 0) {
+      throw new IllegalArgumentException("re-estimation batches must not be negative, got "
+          + batches);
+    }
+    reestimationBatches = batches;
+    return this;
   }
 
   /**
@@ -159,6 +177,7 @@ public final class TrainingLoop {
     float lastLoss = Float.NaN;
     long examples = 0;
     int recoveries = 0;
+    double beforeReestimation = Double.NaN;
     CheckpointMetadata meta = CheckpointMetadata.of(model.modelName(), model.hyperParameters(), 0)
         .withSource(source);
     try (BlockTrainer trainer = BlockTrainer.builder(block, loss)
@@ -214,6 +233,29 @@ public final class TrainingLoop {
         boolean last = done(trainer.stepCount(), seconds);
         if (seconds >= nextEval || last) {
           long e0 = System.nanoTime();
+          if (last && reestimationBatches > 0
+              && !BatchNormEstimation.layers(block).isEmpty()) {
+            beforeReestimation = validation == null ? Double.NaN
+                : ema.withAverages(() -> validation.evaluate(model));
+            long[] pass = {trainer.stepCount()};
+            try (WeightEma.Swap swap = ema.swapIn()) {
+              // The re-estimated statistics go back into the averages when the swap closes.
+              BatchNormEstimation.reestimate(block, reestimationBatches, m -> {
+                Batch batch = batches.next(m, config.batchSize());
+                block.setSteps(batch.steps());
+                block.setSeed(config.seed() * 1_000_003L + pass[0]++);
+                NDList inputs = new NDList();
+                for (String name : model.inputNames()) {
+                  inputs.add(batch.inputs().get(name));
+                }
+                return inputs;
+              }, model.manager());
+            }
+            bar.message(String.format(Locale.ROOT, "  batch-norm statistics of the EMA weights"
+                + " re-estimated on %d batches; before: %s %s", reestimationBatches,
+                validation == null ? "validation" : validation.name(),
+                percent(beforeReestimation)));
+          }
           double live = validation == null ? Double.NaN : validation.evaluate(model);
           double score = validation == null ? Double.NaN
               : ema.withAverages(() -> validation.evaluate(model));
@@ -241,7 +283,7 @@ public final class TrainingLoop {
     model.loadCheckpoint(runDir.resolve(MODEL_FILE));
     long steps = evaluations.isEmpty() ? 0 : evaluations.get(evaluations.size() - 1).step();
     return new Summary(steps, examples, trainNanos / 1e9, evalNanos / 1e9, lastLoss, recoveries,
-        losses.toArray(), evaluations);
+        losses.toArray(), evaluations, beforeReestimation);
   }
 
   private static String percent(double score) {

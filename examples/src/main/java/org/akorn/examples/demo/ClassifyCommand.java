@@ -17,6 +17,7 @@ import org.akorn.examples.FashionCnn;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.checkpoint.ModelSource;
 import org.akorn.runtime.data.DataFolder;
+import org.akorn.runtime.data.augment.Augmentations;
 import org.akorn.runtime.eval.Classifier;
 import org.akorn.runtime.eval.RobustnessReport;
 import org.akorn.runtime.eval.RobustnessSuite;
@@ -79,6 +80,11 @@ public final class ClassifyCommand {
             + " the weights until step 200, then updates every 10 steps, as the reference).")
     double emaBeta = TrainingDefaults.CLASSIFIER.ema().beta();
 
+    @Option(names = "--augment", paramLabel = "none|strong",
+        description = "Augmentation of both models' training images (default none; strong is the"
+            + " reference's flip, random resized crop, colour jitter and AugMix).")
+    String augment = "none";
+
     @Option(names = "--attack-examples", paramLabel = "N",
         description = "Test images for the noise and attack tests (default 1000).")
     int attackExamples = 1000;
@@ -98,6 +104,7 @@ public final class ClassifyCommand {
         throw new IllegalArgumentException("--minutes, --batch and --eot must be positive,"
             + " --attack-examples not negative");
       }
+      Augmentations augmentation = Augmentations.parse(augment);
       long start = System.nanoTime();
       boolean tty = ProgressBar.stderrIsTerminal();
       DataFolder.Splits splits = DataFolder.open(data, List.of("image"));
@@ -114,7 +121,8 @@ public final class ClassifyCommand {
             ProgressBar.clock(minutes * 60));
         TrainingLoop.Config config = new TrainingLoop.Config(batch, lr, 1f, ema(), seed,
             minutes * 60, 0, 60);
-        DatasetTraining.Result trained = train(akorn, "fashion.akorn", splits, config, err, tty);
+        DatasetTraining.Result trained =
+            train(akorn, "fashion.akorn", splits, config, augmentation, err, tty);
         steps = trained.summary().steps();
         err.printf(Locale.ROOT, "2/4 evaluating %s%n", akorn.modelName());
         outcomes.add(evaluate(akorn, trained, settings, splits, err, tty));
@@ -123,7 +131,8 @@ public final class ClassifyCommand {
         err.printf(Locale.ROOT, "3/4 training %s for the same %d steps%n", cnn.modelName(), steps);
         TrainingLoop.Config config = new TrainingLoop.Config(batch, lr, 1f, ema(), seed, 0,
             steps, 60);
-        DatasetTraining.Result trained = train(cnn, "fashion_cnn.akorn", splits, config, err, tty);
+        DatasetTraining.Result trained =
+            train(cnn, "fashion_cnn.akorn", splits, config, augmentation, err, tty);
         err.printf(Locale.ROOT, "4/4 evaluating %s%n", cnn.modelName());
         outcomes.add(evaluate(cnn, trained, settings, splits, err, tty));
       }
@@ -143,9 +152,11 @@ public final class ClassifyCommand {
     }
 
     private DatasetTraining.Result train(AkornModel model, String file, DataFolder.Splits splits,
-        TrainingLoop.Config config, PrintWriter err, boolean tty) throws IOException {
+        TrainingLoop.Config config, Augmentations augmentation, PrintWriter err, boolean tty)
+        throws IOException {
       Path dir = out.resolve(model.modelName().toLowerCase(Locale.ROOT));
-      return DatasetTraining.run(model, splits.train(), 1000, config, dir, source(file),
+      return DatasetTraining.run(model, splits.train(), 1000, config,
+          new DatasetTraining.Options(augmentation, 0), dir, source(file),
           Map.of("data", data.toAbsolutePath().normalize().toString()), err, tty);
     }
 
@@ -179,8 +190,8 @@ public final class ClassifyCommand {
       b.append('\n').append(RobustnessReport.notes(settings, outcomes.get(0).result()));
       b.append(String.format(Locale.ROOT, "- Both models: Adam %s, batch %d, gradient-norm clip 1,"
               + " an EMA of the weights (evaluated; %s), the same shuffled batches (seed %d); the"
-              + " last 1,000 training images are held out for validation.%n", lr, batch,
-          ema().describe(), seed));
+              + " last 1,000 training images are held out for validation; augmentation %s.%n",
+          lr, batch, ema().describe(), seed, Augmentations.parse(augment).describe()));
       b.append(String.format(Locale.ROOT, "- Whole run: %s.%n%n", ProgressBar.clock(total)));
       for (Path f : RobustnessReport.writeFigures(out, settings, rows)) {
         b.append("![").append(f.getFileName()).append("](").append(f.getFileName()).append(")\n");
