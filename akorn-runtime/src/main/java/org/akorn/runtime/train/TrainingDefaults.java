@@ -1,15 +1,11 @@
 package org.akorn.runtime.train;
 
-import ai.djl.nn.Block;
 import java.util.Locale;
-import org.akorn.runtime.AkornModel;
-import org.akorn.runtime.nn.CellHead;
-import org.akorn.runtime.nn.PooledMlpHead;
 
 /**
  * The training settings per kind of model, as the reference implementation's training scripts set
  * them (Adam's learning rate and the {@code ema_pytorch.EMA} arguments): {@code akorn train} and
- * the demos start from these. The kind follows from the model's head.
+ * the demos start from these. The kind follows from the model's head ({@link #head()}).
  */
 public enum TrainingDefaults {
   /** {@code classifier} head: {@code train_classification.py} (lr 1e-4, EMA beta 0.99). */
@@ -49,18 +45,6 @@ public enum TrainingDefaults {
   /** The weight average's settings. */
   public EmaSettings ema() {
     return ema;
-  }
-
-  /** The defaults for {@code model}'s head (a classifier's for any other head). */
-  public static TrainingDefaults forModel(AkornModel model) {
-    Block head = model.network().head();
-    if (head instanceof CellHead) {
-      return CELL_CLASSIFIER;
-    }
-    if (head instanceof PooledMlpHead) {
-      return FEATURES;
-    }
-    return CLASSIFIER;
   }
 
   /** One line: head, values and their source, e.g. for {@code run.properties}. */
