@@ -191,7 +191,8 @@ public final class ClassifyCommand {
       b.append(String.format(Locale.ROOT, "- Both models: Adam %s, batch %d, gradient-norm clip 1,"
               + " an EMA of the weights (evaluated; %s), the same shuffled batches (seed %d); the"
               + " last 1,000 training images are held out for validation; augmentation %s.%n",
-          lr, batch, ema().describe(), seed, Augmentations.parse(augment).describe()));
+          new java.math.BigDecimal(Float.toString(lr)).stripTrailingZeros().toPlainString(), batch,
+          ema().describe(), seed, Augmentations.parse(augment).describe()));
       b.append(String.format(Locale.ROOT, "- Whole run: %s.%n%n", ProgressBar.clock(total)));
       for (Path f : RobustnessReport.writeFigures(out, settings, rows)) {
         b.append("![").append(f.getFileName()).append("](").append(f.getFileName()).append(")\n");
