@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -191,7 +192,7 @@ public final class ClassifyCommand {
       b.append(String.format(Locale.ROOT, "- Both models: Adam %s, batch %d, gradient-norm clip 1,"
               + " an EMA of the weights (evaluated; %s), the same shuffled batches (seed %d); the"
               + " last 1,000 training images are held out for validation; augmentation %s.%n",
-          new java.math.BigDecimal(Float.toString(lr)).stripTrailingZeros().toPlainString(), batch,
+          new BigDecimal(Float.toString(lr)).stripTrailingZeros().toPlainString(), batch,
           ema().describe(), seed, Augmentations.parse(augment).describe()));
       b.append(String.format(Locale.ROOT, "- Whole run: %s.%n%n", ProgressBar.clock(total)));
       for (Path f : RobustnessReport.writeFigures(out, settings, rows)) {
