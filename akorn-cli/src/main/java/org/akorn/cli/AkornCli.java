@@ -36,6 +36,7 @@ public final class AkornCli {
   public static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new AkornCli());
     cli.setExecutionExceptionHandler(new UserErrorHandler());
+    TrainCommand.describeDefaults(cli.getSubcommands().get("train"));
     return cli;
   }
 

@@ -24,6 +24,7 @@ import org.akorn.runtime.checkpoint.CheckpointMetadata;
 import org.akorn.runtime.checkpoint.Checkpoints;
 import org.akorn.runtime.checkpoint.InvalidCheckpointException;
 import org.akorn.runtime.checkpoint.ModelSource;
+import org.akorn.runtime.train.TrainingDefaults;
 
 /**
  * A model compiled at run time: its {@code .akorn} source (from a file or from a checkpoint that
@@ -172,6 +173,17 @@ final class CompiledModel {
   /** Whether the model ends in an mlp features head (trained self-supervised on images). */
   boolean hasMlpHead() {
     return spec.stages().stream().anyMatch(s -> s instanceof Stage.PooledMlp);
+  }
+
+  /** The reference's training settings for this model's head. */
+  TrainingDefaults trainingDefaults() {
+    if (hasMlpHead()) {
+      return TrainingDefaults.FEATURES;
+    }
+    if (spec.stages().stream().anyMatch(s -> s instanceof Stage.CellClassifier)) {
+      return TrainingDefaults.CELL_CLASSIFIER;
+    }
+    return TrainingDefaults.CLASSIFIER;
   }
 
   /**

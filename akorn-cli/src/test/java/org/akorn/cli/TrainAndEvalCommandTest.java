@@ -112,6 +112,18 @@ class TrainAndEvalCommandTest {
     assertThat(props.getProperty("train.examples")).isEqualTo("75");
     assertThat(props.getProperty("validation.examples")).isEqualTo("15");
     assertThat(props.getProperty("hp.ch")).isEqualTo("8");
+    // --ema-decay sets beta; the rest are the classifier's defaults (train_classification.py).
+    assertThat(props.getProperty("defaults")).isEqualTo("classifier head: lr 0.0001, EMA beta"
+        + " 0.99, update_after_step 200, update_every 10 (train_classification.py)");
+    assertThat(props.getProperty("lr")).isEqualTo("0.01");
+    assertThat(props.getProperty("ema.beta")).isEqualTo("0.9");
+    assertThat(props.getProperty("ema.update_after_step")).isEqualTo("200");
+    assertThat(props.getProperty("ema.update_every")).isEqualTo("10");
+    assertThat(props.getProperty("ema.power")).isEqualTo(Double.toString(2.0 / 3));
+    assertThat(Double.parseDouble(props.getProperty("validation.accuracy"))).isAtLeast(0.0);
+    assertThat(Double.parseDouble(props.getProperty("validation.accuracy.live"))).isAtLeast(0.0);
+    assertThat(err.toString()).containsMatch("step 30 \\(.*\\): loss [0-9.]+, validation accuracy"
+        + " [0-9.]+% \\(EMA\\), [0-9.]+% \\(live\\)");
     assertThat(ImageIO.read(run.resolve("loss.png").toFile()).getWidth()).isEqualTo(640);
     assertThat(Files.isRegularFile(run.resolve("train-state.ckpt"))).isTrue();
     CheckpointMetadata meta = Checkpoints.readMetadata(run.resolve("model.ckpt"));
@@ -202,6 +214,62 @@ class TrainAndEvalCommandTest {
       NDArray logits = RunCommandTest.load(m, o).get("logits");
       assertThat(logits.getShape()).isEqualTo(new Shape(2, 3));
     }
+  }
+
+  @Test
+  void helpListsTheDefaultsOfEveryHeadKind() {
+    assertThat(akorn("train", "--help")).isEqualTo(0);
+    assertThat(out.toString()).contains("""
+        Defaults per head kind, from the reference's training scripts (--lr, --ema-beta,
+        --ema-update-after, --ema-update-every; the EMA warms up as ema_pytorch's does,
+        with inv_gamma 1 and power 2/3):
+          head             lr      EMA beta  after  every  from
+          classifier       0.0001  0.99      200    10     train_classification.py
+          cell_classifier  0.001   0.995     100    10     train_sudoku.py
+          mlp              0.001   0.998     200    10     train_obj.py
+        """.replace("\n", System.lineSeparator()));
+  }
+
+  @Test
+  void strongAugmentationAndBatchNormReestimation() throws Exception {
+    Path run = dir.resolve("augmented");
+    int code = akorn("train", model.toString(), "--data", data.toString(), "--steps", "3",
+        "--batch", "8", "--validation", "15", "--validate-every", "0", "--augment", "strong",
+        "--bn-reestimate", "2", "--out", run.toString());
+    assertThat(err.toString()).doesNotContain("Exception");
+    assertThat(code).isEqualTo(0);
+    assertThat(err.toString()).contains("augmentation strong)");
+    Properties props = new Properties();
+    try (var in = Files.newBufferedReader(run.resolve("run.properties"))) {
+      props.load(in);
+    }
+    assertThat(props.getProperty("augment")).startsWith("strong: horizontal flip (p 0.5),"
+        + " random resized crop (scale 0.2-1");
+    // six training images, each with seven augmentations; 8x8 pixels drawn 12x as large
+    var samples = ImageIO.read(run.resolve("augment-samples.png").toFile());
+    assertThat(samples.getWidth()).isEqualTo(8 * (96 + 2) + 2);
+    assertThat(samples.getHeight()).isEqualTo(6 * (96 + 2) + 2);
+    assertThat(props.getProperty("bn.reestimation.batches")).isEqualTo("2");
+    assertThat(Double.parseDouble(props.getProperty("validation.accuracy.before_bn_reestimation")))
+        .isAtLeast(0.0);
+    assertThat(err.toString()).containsMatch("batch-norm statistics of the EMA weights"
+        + " re-estimated on 2 batches; before: validation accuracy [0-9.]+%");
+  }
+
+  @Test
+  void unknownAugmentationIsOneLine() {
+    assertThat(akorn("train", model.toString(), "--data", data.toString(), "--augment", "weak"))
+        .isEqualTo(AkornCli.EXIT_USER_ERROR);
+    assertThat(err.toString()).isEqualTo("akorn: --augment: unknown augmentation 'weak'; choose"
+        + " none or strong" + System.lineSeparator());
+  }
+
+  @Test
+  void badEmaOptionsAreOneLine() {
+    assertThat(akorn("train", model.toString(), "--data", data.toString(), "--ema-beta", "1.5"))
+        .isEqualTo(AkornCli.EXIT_USER_ERROR);
+    assertThat(err.toString()).isEqualTo(
+        "akorn: --ema-beta must be in [0, 1], got 1.5" + System.lineSeparator());
   }
 
   @Test

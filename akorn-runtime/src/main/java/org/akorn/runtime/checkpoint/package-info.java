@@ -23,8 +23,8 @@
  *       batch-norm statistics) as a NumPy {@code .npz}, one array per parameter named by its DJL
  *       parameter name ({@code Block.getParameters()} keys), in block order. NumPy reads it with
  *       {@code np.load}; DJL with {@code NDList.decode}.
- *   <li>{@code ema.npz} (only when {@code ema=true}): the EMA of the trained parameters, same
- *       naming.
+ *   <li>{@code ema.npz} (only when {@code ema=true}): the EMA of the floating-point parameters
+ *       (batch-norm running statistics included, as ema_pytorch averages buffers), same naming.
  *   <li>{@code optimizer.npz} (only when {@code optimizer=adam}): per trained parameter {@code p},
  *       its Adam moments {@code p/exp_avg} and {@code p/exp_avg_sq} (shape of {@code p}) and its
  *       update count {@code p/step} (int64 scalar), so training resumes exactly.

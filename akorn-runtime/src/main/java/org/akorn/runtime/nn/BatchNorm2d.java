@@ -16,6 +16,7 @@ public final class BatchNorm2d extends ArrayOpBlock {
   private final int channels;
   private final float eps = 1e-5f;
   private final float momentum = 0.1f;
+  private boolean replaceStatistics;
   private final Parameter weight;
   private final Parameter bias;
   private final Parameter runningMean;
@@ -56,7 +57,27 @@ public final class BatchNorm2d extends ArrayOpBlock {
     // The engine's fused batch norm (torch.batch_norm): batch statistics and an in-place update of
     // the running mean and unbiased variance in training, the running statistics otherwise. DJL's
     // momentum is the share kept (it passes 1 - momentum to PyTorch).
-    return BatchNorm.batchNorm(x, rm, rv, w, b, 1, 1f - momentum, eps, training).singletonOrThrow();
+    float kept = replaceStatistics ? 0f : 1f - momentum;
+    return BatchNorm.batchNorm(x, rm, rv, w, b, 1, kept, eps, training).singletonOrThrow();
+  }
+
+  /**
+   * While on, a training-mode pass replaces the running statistics by the batch's mean and
+   * unbiased variance (momentum 1) instead of moving them by 0.1, so a caller can read every
+   * batch's statistics and average them ({@code BatchNormEstimation}).
+   */
+  public void replaceStatistics(boolean on) {
+    replaceStatistics = on;
+  }
+
+  /** The running mean (a live array of the block; do not close it). */
+  public NDArray runningMean() {
+    return runningMean.getArray();
+  }
+
+  /** The running (unbiased) variance (a live array of the block; do not close it). */
+  public NDArray runningVar() {
+    return runningVar.getArray();
   }
 
   @Override

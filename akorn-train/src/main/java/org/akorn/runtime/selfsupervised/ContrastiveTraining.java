@@ -36,9 +36,12 @@ public final class ContrastiveTraining {
    * What happened.
    *
    * @param summary the loop's summary
-   * @param validationFgAri FG-ARI on the held-out images at the end (NaN without any)
+   * @param validationFgAri the EMA weights' FG-ARI on the held-out images at the end (NaN
+   *     without any)
+   * @param liveValidationFgAri the live weights' FG-ARI on them at the end
    */
-  public record Result(TrainingLoop.Summary summary, double validationFgAri) {}
+  public record Result(TrainingLoop.Summary summary, double validationFgAri,
+      double liveValidationFgAri) {}
 
   /** Trains {@code model} in place (afterwards it holds the EMA weights). */
   public static Result run(AkornModel model, ObjectImages data, TrainingLoop.Config config,
@@ -81,9 +84,10 @@ public final class ContrastiveTraining {
         };
     TrainingLoop.Summary summary = new TrainingLoop(config, log, interactive)
         .train(model, HeadLoss.forModel(model), batches, validation, runDir, source);
-    double last = summary.evaluations().isEmpty() ? Double.NaN
-        : summary.evaluations().get(summary.evaluations().size() - 1).score();
-    Result result = new Result(summary, last);
+    TrainingLoop.Evaluation last = summary.evaluations().isEmpty() ? null
+        : summary.evaluations().get(summary.evaluations().size() - 1);
+    Result result = new Result(summary, last == null ? Double.NaN : last.score(),
+        last == null ? Double.NaN : last.liveScore());
     writeRunProperties(runDir.resolve("run.properties"), model, data, config, result, info);
     DatasetTraining.writeLossFigure(runDir.resolve("loss.png"), model.modelName(),
         summary.losses());
@@ -109,9 +113,7 @@ public final class ContrastiveTraining {
     p.put("validation.images", Integer.toString(data.heldOut().size()));
     p.put("clusters", Integer.toString(data.clusters()));
     p.put("batch.images", Integer.toString(c.batchSize()));
-    p.put("lr", Float.toString(c.learningRate()));
-    p.put("clip", Float.toString(c.clipNorm()));
-    p.put("ema.decay", Double.toString(c.emaDecay()));
+    TrainingLoop.describe(c, p);
     p.put("seed", Long.toString(c.seed()));
     p.put("steps", Long.toString(r.summary().steps()));
     p.put("images.seen", Long.toString(r.summary().examples()));
@@ -119,6 +121,8 @@ public final class ContrastiveTraining {
     p.put("validation.seconds", fmt(r.summary().evalSeconds()));
     p.put("final.loss", Float.toString(r.summary().finalLoss()));
     p.put("validation.fgari", Double.isNaN(r.validationFgAri()) ? "none" : fmt(r.validationFgAri()));
+    p.put("validation.fgari.live", Double.isNaN(r.liveValidationFgAri()) ? "none"
+        : fmt(r.liveValidationFgAri()));
     p.put("recoveries", Integer.toString(r.summary().recoveries()));
     StringBuilder b = new StringBuilder("# akorn training run\n");
     p.forEach((k, v) -> b.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));

@@ -21,8 +21,8 @@ import java.util.Optional;
  * clip by global norm, Adam, EMA update; it returns the loss.
  *
  * <pre>{@code
- * try (BlockTrainer trainer = BlockTrainer.builder(block, loss).optClipNorm(1f).optEmaDecay(0.999)
- *     .build(manager)) {
+ * try (BlockTrainer trainer = BlockTrainer.builder(block, loss).optClipNorm(1f)
+ *     .optEma(EmaSettings.of(0.99, 200, 10)).build(manager)) {
  *   float meanLoss = trainer.trainEpoch(dataset.getData(manager), progress);
  *   float accuracy = trainer.ema().orElseThrow().withAverages(() -> evaluate(block));
  * }
@@ -62,7 +62,7 @@ public final class BlockTrainer implements AutoCloseable {
     this.parameterStore = new ParameterStore(manager, false);
     this.adam = b.adam.build(manager);
     trainable.forEach((name, p) -> adam.prepare(name, p.getArray()));
-    this.ema = b.emaDecay == null ? null : new WeightEma(b.block, b.emaDecay, manager);
+    this.ema = b.ema == null ? null : new WeightEma(b.block, b.ema, manager);
     this.clipNorm = b.clipNorm;
   }
 
@@ -176,6 +176,9 @@ public final class BlockTrainer implements AutoCloseable {
       throw new IllegalArgumentException("step count must not be negative, got " + steps);
     }
     stepCount = steps;
+    if (ema != null) {
+      ema.restoreStep(steps);
+    }
   }
 
   /** The global gradient norm before clipping in the last step (NaN without clipping). */
@@ -213,7 +216,7 @@ public final class BlockTrainer implements AutoCloseable {
     private final TrainingLoss loss;
     private AdamOptimizer.Builder adam = AdamOptimizer.builder();
     private Float clipNorm;
-    private Double emaDecay;
+    private EmaSettings ema;
     private long startStep;
 
     private Builder(Block block, TrainingLoss loss) {
@@ -233,9 +236,15 @@ public final class BlockTrainer implements AutoCloseable {
       return this;
     }
 
-    /** Keep an EMA of the weights with this decay (default: none). */
+    /** Keep an EMA of the weights with this decay at every step (default: none). */
     public Builder optEmaDecay(double decay) {
-      emaDecay = decay;
+      ema = EmaSettings.constant(decay);
+      return this;
+    }
+
+    /** Keep an EMA of the weights with these settings (default: none). */
+    public Builder optEma(EmaSettings settings) {
+      ema = settings;
       return this;
     }
 
@@ -265,7 +274,7 @@ public final class BlockTrainer implements AutoCloseable {
         throw new IllegalArgumentException("start step must not be negative, got " + startStep);
       }
       BlockTrainer trainer = new BlockTrainer(this, manager);
-      trainer.stepCount = startStep;
+      trainer.restoreStepCount(startStep);
       return trainer;
     }
   }

@@ -18,10 +18,11 @@ import org.akorn.runtime.checkpoint.ModelSource;
 import org.akorn.runtime.checkpoint.TrainingCheckpoints;
 
 /**
- * The one training loop: Adam, clipping by the global gradient norm, an EMA of the weights, fresh
- * initial noise every step, periodic validation on the EMA weights, a progress bar, snapshots of
- * the training state with recovery from non-finite steps, and atomic checkpoints. Training stops
- * after a time budget or a number of steps, whichever comes first; validation pauses the clock.
+ * The one training loop: Adam, clipping by the global gradient norm, an EMA of the weights
+ * ({@link EmaSettings}), fresh initial noise every step, periodic validation of both the EMA and
+ * the live weights, a progress bar, snapshots of the training state with recovery from non-finite
+ * steps, and atomic checkpoints. Training stops after a time budget or a number of steps,
+ * whichever comes first; validation pauses the clock.
  *
  * <p>The run folder receives {@code model.ckpt} (the EMA weights, with the model's source when
  * given, so the checkpoint alone rebuilds the model) at every validation and at the end, and
@@ -36,15 +37,25 @@ public final class TrainingLoop {
    * @param batchSize examples per step
    * @param learningRate Adam's learning rate
    * @param clipNorm global gradient-norm clip
-   * @param emaDecay EMA decay per step
+   * @param ema when and how strongly the weights are averaged
    * @param seed seed of the per-step initial noise
    * @param seconds training-time budget (0 = none)
    * @param maxSteps step budget (0 = none)
    * @param validateEverySeconds training time between validations (0 = only at the end)
    */
-  public record Config(int batchSize, float learningRate, float clipNorm, double emaDecay,
+  public record Config(int batchSize, float learningRate, float clipNorm, EmaSettings ema,
       long seed, double seconds, long maxSteps, double validateEverySeconds) {
+    /** Settings with one EMA decay at every step ({@link EmaSettings#constant}). */
+    public Config(int batchSize, float learningRate, float clipNorm, double emaDecay, long seed,
+        double seconds, long maxSteps, double validateEverySeconds) {
+      this(batchSize, learningRate, clipNorm, EmaSettings.constant(emaDecay), seed, seconds,
+          maxSteps, validateEverySeconds);
+    }
+
     public Config {
+      if (ema == null) {
+        throw new IllegalArgumentException("EMA settings are required");
+      }
       if (seconds <= 0 && maxSteps <= 0) {
         throw new IllegalArgumentException("give a time budget or a number of steps");
       }
@@ -78,7 +89,7 @@ public final class TrainingLoop {
     }
   }
 
-  /** A periodic validation on the EMA weights. */
+  /** A periodic validation, run on the EMA weights and on the live weights. */
   public interface Validation {
     /** What the score measures, e.g. {@code validation accuracy}. */
     String name();
@@ -87,8 +98,14 @@ public final class TrainingLoop {
     double evaluate(AkornModel model);
   }
 
-  /** One periodic validation. */
-  public record Evaluation(long step, double trainSeconds, float loss, double score) {}
+  /**
+   * One periodic validation.
+   *
+   * @param score the EMA weights' score (those saved in {@code model.ckpt})
+   * @param liveScore the live (trained, not averaged) weights' score
+   */
+  public record Evaluation(long step, double trainSeconds, float loss, double score,
+      double liveScore) {}
 
   /**
    * What training did.
@@ -101,9 +118,12 @@ public final class TrainingLoop {
    * @param recoveries non-finite steps undone by restoring a snapshot
    * @param losses the loss of every step
    * @param evaluations the periodic validations
+   * @param scoreBeforeReestimation the EMA weights' last score before their batch-norm
+   *     statistics were re-estimated (NaN when they were not)
    */
   public record Summary(long steps, long examples, double trainSeconds, double evalSeconds,
-      float finalLoss, int recoveries, float[] losses, List<Evaluation> evaluations) {}
+      float finalLoss, int recoveries, float[] losses, List<Evaluation> evaluations,
+      double scoreBeforeReestimation) {}
 
   /** Training seconds between snapshots of the training state (for recovering from NaN). */
   public static final double SNAPSHOT_SECONDS = 10;
@@ -114,11 +134,26 @@ public final class TrainingLoop {
   private final Config config;
   private final PrintWriter log;
   private final boolean interactive;
+  private int reestimationBatches;
 
   public TrainingLoop(Config config, PrintWriter log, boolean interactive) {
     this.config = config;
     this.log = log;
     this.interactive = interactive;
+  }
+
+  /**
+   * After the last step, re-estimates the batch-norm statistics of the EMA weights on this many
+   * training batches ({@link BatchNormEstimation}) before the last validation and checkpoint
+   * (default 0: the averaged statistics are kept, as ema_pytorch keeps them).
+   */
+  public TrainingLoop withBatchNormReestimation(int batches) {
+    if (batches < 0) {
+      throw new IllegalArgumentException("re-estimation batches must not be negative, got "
+          + batches);
+    }
+    reestimationBatches = batches;
+    return this;
   }
 
   /**
@@ -143,12 +178,13 @@ public final class TrainingLoop {
     float lastLoss = Float.NaN;
     long examples = 0;
     int recoveries = 0;
+    double beforeReestimation = Double.NaN;
     CheckpointMetadata meta = CheckpointMetadata.of(model.modelName(), model.hyperParameters(), 0)
         .withSource(source);
     try (BlockTrainer trainer = BlockTrainer.builder(block, loss)
         .optAdam(AdamOptimizer.builder().optLearningRate(config.learningRate()))
         .optClipNorm(config.clipNorm())
-        .optEmaDecay(config.emaDecay())
+        .optEma(config.ema())
         .build(model.manager())) {
       WeightEma ema = trainer.ema().orElseThrow();
       Path state = runDir.resolve(STATE_FILE);
@@ -198,6 +234,30 @@ public final class TrainingLoop {
         boolean last = done(trainer.stepCount(), seconds);
         if (seconds >= nextEval || last) {
           long e0 = System.nanoTime();
+          if (last && reestimationBatches > 0
+              && !BatchNormEstimation.layers(block).isEmpty()) {
+            beforeReestimation = validation == null ? Double.NaN
+                : ema.withAverages(() -> validation.evaluate(model));
+            long[] pass = {trainer.stepCount()};
+            try (WeightEma.Swap swap = ema.swapIn()) {
+              // The re-estimated statistics go back into the averages when the swap closes.
+              BatchNormEstimation.reestimate(block, reestimationBatches, m -> {
+                Batch batch = batches.next(m, config.batchSize());
+                block.setSteps(batch.steps());
+                block.setSeed(config.seed() * 1_000_003L + pass[0]++);
+                NDList inputs = new NDList();
+                for (String name : model.inputNames()) {
+                  inputs.add(batch.inputs().get(name));
+                }
+                return inputs;
+              }, model.manager());
+            }
+            bar.message(String.format(Locale.ROOT, "  batch-norm statistics of the EMA weights"
+                + " re-estimated on %d batches; before: %s %s", reestimationBatches,
+                validation == null ? "validation" : validation.name(),
+                percent(beforeReestimation)));
+          }
+          double live = validation == null ? Double.NaN : validation.evaluate(model);
           double score = validation == null ? Double.NaN
               : ema.withAverages(() -> validation.evaluate(model));
           try (WeightEma.Swap swap = ema.swapIn()) {
@@ -205,13 +265,13 @@ public final class TrainingLoop {
                 meta.withStep(trainer.stepCount()));
           }
           TrainingCheckpoints.save(state, trainer, meta);
-          evaluations.add(new Evaluation(trainer.stepCount(), seconds, lastLoss, score));
+          evaluations.add(new Evaluation(trainer.stepCount(), seconds, lastLoss, score, live));
           bar.update(fraction(trainer.stepCount(), seconds), status, true);
-          bar.message(String.format(Locale.ROOT, "  step %d (%s): loss %.4f, %s (EMA) %s; saved %s",
+          bar.message(String.format(Locale.ROOT,
+              "  step %d (%s): loss %.4f, %s %s (EMA), %s (live); saved %s",
               trainer.stepCount(), ProgressBar.clock(seconds), lossAverage,
-              validation == null ? "validation" : validation.name(),
-              Double.isNaN(score) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * score),
-              runDir.resolve(MODEL_FILE)));
+              validation == null ? "validation" : validation.name(), percent(score),
+              percent(live), runDir.resolve(MODEL_FILE)));
           while (nextEval <= seconds) {
             nextEval += config.validateEverySeconds();
           }
@@ -224,7 +284,27 @@ public final class TrainingLoop {
     model.loadCheckpoint(runDir.resolve(MODEL_FILE));
     long steps = evaluations.isEmpty() ? 0 : evaluations.get(evaluations.size() - 1).step();
     return new Summary(steps, examples, trainNanos / 1e9, evalNanos / 1e9, lastLoss, recoveries,
-        losses.toArray(), evaluations);
+        losses.toArray(), evaluations, beforeReestimation);
+  }
+
+  private static String percent(double score) {
+    return Double.isNaN(score) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * score);
+  }
+
+  /**
+   * Puts the optimisation settings into a run's properties: {@code lr}, {@code clip} and the EMA
+   * arguments under ema_pytorch's names ({@code ema.beta}, {@code ema.update_after_step}, ...).
+   */
+  public static void describe(Config c, Map<String, String> properties) {
+    properties.put("lr", Float.toString(c.learningRate()));
+    properties.put("clip", Float.toString(c.clipNorm()));
+    EmaSettings e = c.ema();
+    properties.put("ema.beta", Double.toString(e.beta()));
+    properties.put("ema.update_after_step", Long.toString(e.updateAfterStep()));
+    properties.put("ema.update_every", Integer.toString(e.updateEvery()));
+    properties.put("ema.inv_gamma", Double.toString(e.invGamma()));
+    properties.put("ema.power", Double.toString(e.power()));
+    properties.put("ema.min_value", Double.toString(e.minValue()));
   }
 
   private boolean done(long steps, double seconds) {

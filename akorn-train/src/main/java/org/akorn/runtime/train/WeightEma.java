@@ -11,13 +11,17 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * An exponential moving average of a block's trained parameters, for evaluation.
+ * An exponential moving average of a block's weights for evaluation, with the semantics of {@code
+ * ema_pytorch.EMA} ({@link EmaSettings}: {@code beta}, {@code update_after_step}, {@code
+ * update_every} and the warm-up {@code inv_gamma}, {@code power}, {@code min_value}).
  *
- * <p>{@link #update()} moves every average towards the live weight: {@code ema = ema + (1 - decay)
- * * (w - ema)} (the {@code lerp_} of {@code ema_pytorch}; equal to {@code decay * ema + (1 - decay)
- * * w}). The averages start as copies of the weights at construction. Parameters that are not
- * trained (e.g. batch-norm running statistics) are not averaged: evaluation with EMA weights uses
- * their live values, as {@code ema_pytorch} copies buffers.
+ * <p>{@link #update()} is called once per training step. An update that acts either copies the
+ * weights into the averages or moves every average towards its live value with PyTorch's {@code
+ * lerp_} at weight {@code w = 1 - decay}: {@code ema + w * (x - ema)} for {@code w < 0.5}, else
+ * {@code x - (1 - w) * (x - ema)}. As in ema_pytorch every floating-point parameter is averaged,
+ * the batch-norm running statistics included (they are buffers there, averaged with the same
+ * decay), so evaluation with the averages uses averaged statistics too; parameters that do not
+ * change (e.g. a fixed natural frequency) stay as they are.
  *
  * <p>{@link #swapIn()} exchanges the averages with the live weights in place (no extra copy is
  * kept) and returns a handle whose {@code close()} exchanges them back, so training continues on
@@ -32,25 +36,24 @@ import java.util.function.Supplier;
  */
 public final class WeightEma implements AutoCloseable {
 
-  private final double decay;
+  private final EmaSettings settings;
   private final Map<String, Parameter> parameters;
   private final Map<String, NDArray> averages = new LinkedHashMap<>();
   private final NDManager manager;
   private boolean swappedIn;
+  private long step;
 
   /**
-   * Starts an average of the trained parameters of an initialised {@code block}.
+   * Starts an average of the floating-point parameters of an initialised {@code block}; the
+   * averages start as copies of the weights.
    *
    * @param block the model, initialised
-   * @param decay the weight of the old average per update, in [0, 1] (e.g. 0.999)
+   * @param settings when and how strongly to average
    * @param parent the averages live in a sub-manager of it
    */
-  public WeightEma(Block block, double decay, NDManager parent) {
-    if (!(decay >= 0 && decay <= 1)) {
-      throw new IllegalArgumentException("EMA decay must be in [0, 1], got " + decay);
-    }
-    this.decay = decay;
-    this.parameters = BlockParameters.trainable(block);
+  public WeightEma(Block block, EmaSettings settings, NDManager parent) {
+    this.settings = settings;
+    this.parameters = averaged(block);
     this.manager = parent.newSubManager();
     manager.setName("weight-ema");
     for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
@@ -62,21 +65,83 @@ public final class WeightEma implements AutoCloseable {
     }
   }
 
-  /** The decay per update. */
-  public double decay() {
-    return decay;
+  /**
+   * An average with one decay at every update after the first ({@link EmaSettings#constant}).
+   *
+   * @param decay the weight of the old average per update, in [0, 1] (e.g. 0.999)
+   */
+  public WeightEma(Block block, double decay, NDManager parent) {
+    this(block, EmaSettings.constant(decay), parent);
   }
 
-  /** Moves every average one step towards its live weight. */
+  private static Map<String, Parameter> averaged(Block block) {
+    Map<String, Parameter> out = new LinkedHashMap<>();
+    BlockParameters.all(block).forEach((name, p) -> {
+      if (p.getArray().getDataType().isFloating()) {
+        out.put(name, p);
+      }
+    });
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** When and how strongly this average is updated. */
+  public EmaSettings settings() {
+    return settings;
+  }
+
+  /** How many updates have been called (ema_pytorch's {@code step}). */
+  public long step() {
+    return step;
+  }
+
+  /**
+   * Sets the update count, e.g. when training resumes from a checkpoint at this step (the
+   * averages themselves come from {@link #load}).
+   */
+  public void restoreStep(long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("EMA step must not be negative, got " + value);
+    }
+    step = value;
+  }
+
+  /**
+   * The decay the next update will use: 0 while it copies or when it does nothing, else the
+   * warm-up's value.
+   */
+  public double nextDecay() {
+    if (!settings.acts(step) || settings.copies(step)) {
+      return 0;
+    }
+    return settings.decayAt(step);
+  }
+
+  /** One training step's update (see {@link EmaSettings} for what it does). */
   public void update() {
     checkNotSwapped("update");
-    float weight = (float) (1 - decay); // rounded once from double, like a Python float
+    long s = step++;
+    if (!settings.acts(s)) {
+      return;
+    }
+    if (settings.copies(s)) {
+      resetToWeights();
+      return;
+    }
+    if (settings.beta() == 1) {
+      return;
+    }
+    float weight = (float) (1 - settings.decayAt(s)); // as lerp_ receives 1 - decay
+    float keep = 1f - weight;
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       for (Map.Entry<String, NDArray> e : averages.entrySet()) {
-        NDArray live = parameters.get(e.getKey()).getArray();
+        NDArray live = parameters.get(e.getKey()).getArray().stopGradient();
         NDArray average = e.getValue();
-        average.addi(live.stopGradient().sub(average).muli(weight));
+        if (weight < 0.5f) {
+          average.addi(live.sub(average).muli(weight));
+        } else {
+          BlockParameters.copyInto(average, live.sub(live.sub(average).muli(keep)));
+        }
       }
     }
   }
@@ -115,7 +180,7 @@ public final class WeightEma implements AutoCloseable {
     averages.forEach((name, avg) -> BlockParameters.copyInto(avg, values.get(name)));
   }
 
-  /** Restarts the averages from the block's current weights. */
+  /** Sets the averages to the block's current weights. */
   public void resetToWeights() {
     checkNotSwapped("resetToWeights");
     averages.forEach((name, avg) -> BlockParameters.copyInto(avg, parameters.get(name).getArray()));

@@ -176,6 +176,27 @@ class BlockTrainerTest {
   }
 
   /** A fixed batch of distinct smooth images; image i has label i. */
+  @Test
+  void emaCountsTheTrainersStepsAlsoFromARestoredStart() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Block net = TinyModels.convNet(m, 3, BATCH);
+      try (BlockTrainer trainer =
+          BlockTrainer.builder(net, TrainingLoss.of(Loss.softmaxCrossEntropyLoss()))
+              .optEma(EmaSettings.of(0.99, 200, 10))
+              .optStartStep(209)
+              .build(m)) {
+        WeightEma ema = trainer.ema().orElseThrow();
+        assertThat(ema.step()).isEqualTo(209);
+        assertThat(ema.nextDecay()).isEqualTo(0.0);
+        trainer.step(new NDList(fixedImages(m)), new NDList(m.arange(0f, BATCH)));
+        assertThat(ema.step()).isEqualTo(210);
+        assertThat(ema.nextDecay()).isWithin(1e-7).of(1 - Math.pow(11, -2.0 / 3));
+        trainer.restoreStepCount(5);
+        assertThat(ema.step()).isEqualTo(5);
+      }
+    }
+  }
+
   private static NDArray fixedImages(NDManager m) {
     return m.arange(0f, BATCH * 64f).reshape(new Shape(BATCH, 1, 8, 8)).mul(0.37f).sin();
   }

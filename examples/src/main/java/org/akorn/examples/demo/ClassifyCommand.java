@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,12 +22,15 @@ import org.akorn.runtime.data.DataFolder;
 import org.akorn.runtime.eval.AttackBudget;
 import org.akorn.runtime.eval.AutoAttackEvaluation;
 import org.akorn.runtime.eval.AutoAttackReport;
+import org.akorn.runtime.data.augment.Augmentations;
 import org.akorn.runtime.eval.Classifier;
 import org.akorn.runtime.eval.RobustnessReport;
 import org.akorn.runtime.eval.RobustnessSuite;
 import org.akorn.runtime.io.AtomicFiles;
 import org.akorn.runtime.train.DatasetTraining;
+import org.akorn.runtime.train.EmaSettings;
 import org.akorn.runtime.train.ProgressBar;
+import org.akorn.runtime.train.TrainingDefaults;
 import org.akorn.runtime.train.TrainingLoop;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,11 +83,19 @@ public final class ClassifyCommand {
     @Option(names = "--batch", paramLabel = "B", description = "Images per step (default 64).")
     int batch = 64;
 
-    @Option(names = "--lr", paramLabel = "LR", description = "Adam's learning rate (default 1e-3).")
-    float lr = 1e-3f;
+    @Option(names = "--lr", paramLabel = "LR",
+        description = "Adam's learning rate (default 1e-4, the reference's).")
+    float lr = TrainingDefaults.CLASSIFIER.learningRate();
 
-    @Option(names = "--ema-decay", paramLabel = "D", description = "EMA decay per step (default 0.995).")
-    double emaDecay = 0.995;
+    @Option(names = {"--ema-beta", "--ema-decay"}, paramLabel = "BETA",
+        description = "Largest EMA decay, reached after the warm-up (default 0.99; the EMA copies"
+            + " the weights until step 200, then updates every 10 steps, as the reference).")
+    double emaBeta = TrainingDefaults.CLASSIFIER.ema().beta();
+
+    @Option(names = "--augment", paramLabel = "none|strong",
+        description = "Augmentation of both models' training images (default none; strong is the"
+            + " reference's flip, random resized crop, colour jitter and AugMix).")
+    String augment = "none";
 
     @Option(names = "--attack-examples", paramLabel = "N",
         description = "Test images for the noise and attack tests (default 1000).")
@@ -127,6 +139,7 @@ public final class ClassifyCommand {
           AutoAttackReport.parseRadii(epsilons),
           AttackBudget.parse(budget),
           autoattackExamples, 100, seed + 2000, !noMaskingChecks);
+      Augmentations augmentation = Augmentations.parse(augment);
       long start = System.nanoTime();
       boolean tty = ProgressBar.stderrIsTerminal();
       DataFolder.Splits splits = DataFolder.open(data, List.of("image"));
@@ -141,18 +154,20 @@ public final class ClassifyCommand {
       try (AkornModel akorn = FashionAkorn.builder().build()) {
         err.printf(Locale.ROOT, "1/4 training %s for %s%n", akorn.modelName(),
             ProgressBar.clock(minutes * 60));
-        TrainingLoop.Config config = new TrainingLoop.Config(batch, lr, 1f, emaDecay, seed,
+        TrainingLoop.Config config = new TrainingLoop.Config(batch, lr, 1f, ema(), seed,
             minutes * 60, 0, 60);
-        DatasetTraining.Result trained = train(akorn, "fashion.akorn", splits, config, err, tty);
+        DatasetTraining.Result trained =
+            train(akorn, "fashion.akorn", splits, config, augmentation, err, tty);
         steps = trained.summary().steps();
         err.printf(Locale.ROOT, "2/4 evaluating %s%n", akorn.modelName());
         outcomes.add(evaluate(akorn, trained, settings, autoattack, splits, err, tty));
       }
       try (AkornModel cnn = FashionCnn.builder().build()) {
         err.printf(Locale.ROOT, "3/4 training %s for the same %d steps%n", cnn.modelName(), steps);
-        TrainingLoop.Config config = new TrainingLoop.Config(batch, lr, 1f, emaDecay, seed, 0,
+        TrainingLoop.Config config = new TrainingLoop.Config(batch, lr, 1f, ema(), seed, 0,
             steps, 60);
-        DatasetTraining.Result trained = train(cnn, "fashion_cnn.akorn", splits, config, err, tty);
+        DatasetTraining.Result trained =
+            train(cnn, "fashion_cnn.akorn", splits, config, augmentation, err, tty);
         err.printf(Locale.ROOT, "4/4 evaluating %s%n", cnn.modelName());
         outcomes.add(evaluate(cnn, trained, settings, autoattack, splits, err, tty));
       }
@@ -165,10 +180,18 @@ public final class ClassifyCommand {
       return 0;
     }
 
+    private EmaSettings ema() {
+      EmaSettings d = TrainingDefaults.CLASSIFIER.ema();
+      return new EmaSettings(emaBeta, d.updateAfterStep(), d.updateEvery(), d.invGamma(),
+          d.power(), d.minValue());
+    }
+
     private DatasetTraining.Result train(AkornModel model, String file, DataFolder.Splits splits,
-        TrainingLoop.Config config, PrintWriter err, boolean tty) throws IOException {
+        TrainingLoop.Config config, Augmentations augmentation, PrintWriter err, boolean tty)
+        throws IOException {
       Path dir = out.resolve(model.modelName().toLowerCase(Locale.ROOT));
-      return DatasetTraining.run(model, splits.train(), 1000, config, dir, source(file),
+      return DatasetTraining.run(model, splits.train(), 1000, config,
+          new DatasetTraining.Options(augmentation, 0), dir, source(file),
           Map.of("data", data.toAbsolutePath().normalize().toString()), err, tty);
     }
 
@@ -208,18 +231,21 @@ public final class ClassifyCommand {
       StringBuilder b = new StringBuilder("# Fashion-MNIST: AKOrN against a CNN on equal data\n\n");
       b.append(RobustnessReport.table(settings, rows)).append('\n');
       b.append("| model | training steps | images seen | epochs started | training time |"
-          + " validation accuracy | evaluation time |\n|---|---:|---:|---:|---:|---:|---:|\n");
+          + " validation accuracy (EMA) | validation accuracy (live) | evaluation time |\n"
+          + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Outcome x : outcomes) {
         TrainingLoop.Summary s = x.trained().summary();
-        b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s | %.2f %% | %s |%n",
+        b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s | %.2f %% | %.2f %% | %s |%n",
             x.model(), s.steps(), s.examples(), x.trained().epochs(),
             ProgressBar.clock(s.trainSeconds()), 100 * x.trained().validationAccuracy(),
-            ProgressBar.clock(x.result().seconds())));
+            100 * x.trained().liveValidationAccuracy(), ProgressBar.clock(x.result().seconds())));
       }
       b.append('\n').append(RobustnessReport.notes(settings, outcomes.get(0).result()));
       b.append(String.format(Locale.ROOT, "- Both models: Adam %s, batch %d, gradient-norm clip 1,"
-              + " EMA %s of the weights (evaluated), the same shuffled batches (seed %d); the last"
-              + " 1,000 training images are held out for validation.%n", lr, batch, emaDecay, seed));
+              + " an EMA of the weights (evaluated; %s), the same shuffled batches (seed %d); the"
+              + " last 1,000 training images are held out for validation; augmentation %s.%n",
+          new BigDecimal(Float.toString(lr)).stripTrailingZeros().toPlainString(), batch,
+          ema().describe(), seed, Augmentations.parse(augment).describe()));
       b.append(String.format(Locale.ROOT, "- Whole run: %s.%n%n", ProgressBar.clock(total)));
       for (Path f : RobustnessReport.writeFigures(out, settings, rows)) {
         b.append("![").append(f.getFileName()).append("](").append(f.getFileName()).append(")\n");

@@ -26,6 +26,7 @@ import org.akorn.runtime.figures.SegmentationFigure;
 import org.akorn.runtime.io.AtomicFiles;
 import org.akorn.runtime.selfsupervised.ContrastiveTraining;
 import org.akorn.runtime.train.ProgressBar;
+import org.akorn.runtime.train.TrainingDefaults;
 import org.akorn.runtime.train.TrainingLoop;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -120,8 +121,9 @@ public final class ObjectsCommand {
       }
       err.printf(Locale.ROOT, "2/4 training (batch %d images, two views each, %s)%n", b,
           maxSteps > 0 && seconds == 0 ? maxSteps + " steps" : ProgressBar.clock(seconds));
-      TrainingLoop.Config config =
-          new TrainingLoop.Config(b, 1e-3f, 1f, 0.995, seed, seconds, maxSteps, 60);
+      TrainingDefaults defaults = TrainingDefaults.FEATURES;
+      TrainingLoop.Config config = new TrainingLoop.Config(b, defaults.learningRate(), 1f,
+          defaults.ema(), seed, seconds, maxSteps, 60);
       try (AkornModel model = Tetrominoes.builder().ch(ch).T(t).build()) {
         ContrastiveTraining.Result trained = ContrastiveTraining.run(model, set, config,
             out.resolve("train"), ClassifyCommand.source("tetrominoes.akorn"),
@@ -197,13 +199,15 @@ public final class ObjectsCommand {
           + " upsampled (nearest) to the image, as the reference evaluates.%n",
           set.heldOut().size(), set.clusters()));
       r.append(String.format(Locale.ROOT, "- Model: tetrominoes.akorn at ch %d, T %d; trained"
-          + " self-supervised (SimCLR, NT-Xent at temperature 0.1), Adam 1e-3, batch %d images"
-          + " (two views each), gradient-norm clip 1, EMA 0.995 (evaluated): %d steps, %d images,"
-          + " training time %s, final loss %.4f.%n", ch, t, b, s.steps(), s.examples(),
-          ProgressBar.clock(s.trainSeconds()), s.finalLoss()));
+          + " self-supervised (SimCLR, NT-Xent at temperature 0.1), Adam %s, batch %d images"
+          + " (two views each), gradient-norm clip 1, EMA %s (evaluated): %d steps, %d images,"
+          + " training time %s, final loss %.4f.%n", ch, t,
+          TrainingDefaults.FEATURES.learningRate(), b, TrainingDefaults.FEATURES.ema().describe(),
+          s.steps(), s.examples(), ProgressBar.clock(s.trainSeconds()), s.finalLoss()));
       r.append("- FG-ARI of the trained model (EMA, k-means) against training steps:");
       for (TrainingLoop.Evaluation e : s.evaluations()) {
-        r.append(String.format(Locale.ROOT, " %d: %.4f;", e.step(), e.score()));
+        r.append(String.format(Locale.ROOT, " %d: %.4f (live weights %.4f);", e.step(), e.score(),
+            e.liveScore()));
       }
       r.append(String.format(Locale.ROOT, "%n- Whole run: %s.%n%n", ProgressBar.clock(total)));
       r.append("![segments](segments.png)\n![pixel baseline](pixel-baseline.png)\n"

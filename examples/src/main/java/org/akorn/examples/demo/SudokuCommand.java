@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.akorn.examples.sudoku.Puzzle;
 import org.akorn.runtime.AkornModel;
+import org.akorn.runtime.train.EmaSettings;
 import org.akorn.runtime.train.ProgressBar;
+import org.akorn.runtime.train.TrainingDefaults;
 import org.akorn.runtime.train.TrainingLoop;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -117,7 +119,10 @@ public final class SudokuCommand {
     }
   }
 
-  /** Training settings (the reference's: Adam 1e-3, clip 1, EMA, batch 64 for 4x4). */
+  /**
+   * Training settings (the reference's {@code train_sudoku.py}: Adam 1e-3, clip 1, EMA beta 0.995
+   * after step 100 every 10 steps; batch 64 for 4x4).
+   */
   public static final class TrainOptions {
     @Option(names = "--minutes", description = "Training time (default 5; evaluations excluded).")
     double minutes = 5;
@@ -129,14 +134,15 @@ public final class SudokuCommand {
     int batch = 64;
 
     @Option(names = "--lr", description = "Adam learning rate (default 1e-3).")
-    float lr = 1e-3f;
+    float lr = TrainingDefaults.CELL_CLASSIFIER.learningRate();
 
     @Option(names = "--clip", description = "Gradient global-norm clip (default 1).")
     float clip = 1f;
 
-    @Option(names = "--ema-decay", description = "EMA decay per step (default 0.99).")
-    double emaDecay = 0.99;
-
+    @Option(names = {"--ema-beta", "--ema-decay"},
+        description = "Largest EMA decay, reached after the warm-up (default 0.995; the EMA"
+            + " copies the weights until step 100, then updates every 10 steps).")
+    double emaBeta = TrainingDefaults.CELL_CLASSIFIER.ema().beta();
 
     @Option(names = "--steps-jitter", paramLabel = "J",
         description = "Each training step runs T + j Kuramoto steps, j uniform in [-J, J]"
@@ -152,7 +158,10 @@ public final class SudokuCommand {
     Path out;
 
     SudokuTrainer.Config config(long seed) {
-      return new SudokuTrainer.Config(batch, lr, clip, emaDecay, stepsJitter, seed, minutes * 60, steps,
+      EmaSettings d = TrainingDefaults.CELL_CLASSIFIER.ema();
+      EmaSettings ema = new EmaSettings(emaBeta, d.updateAfterStep(), d.updateEvery(),
+          d.invGamma(), d.power(), d.minValue());
+      return new SudokuTrainer.Config(batch, lr, clip, ema, stepsJitter, seed, minutes * 60, steps,
           evalEvery);
     }
   }
@@ -198,7 +207,10 @@ public final class SudokuCommand {
     record.put("train.batch", Integer.toString(trainOptions.batch));
     record.put("train.lr", Float.toString(trainOptions.lr));
     record.put("train.clip", Float.toString(trainOptions.clip));
-    record.put("train.ema_decay", Double.toString(trainOptions.emaDecay));
+    EmaSettings ema = trainOptions.config(0).ema();
+    record.put("train.ema_beta", Double.toString(ema.beta()));
+    record.put("train.ema_update_after_step", Long.toString(ema.updateAfterStep()));
+    record.put("train.ema_update_every", Integer.toString(ema.updateEvery()));
     record.put("train.steps_jitter", Integer.toString(trainOptions.stepsJitter));
     record.put("train.minutes", Double.toString(trainOptions.minutes));
     record.put("train.steps", Long.toString(trainOptions.steps));

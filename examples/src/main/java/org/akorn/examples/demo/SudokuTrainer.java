@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.akorn.examples.sudoku.Puzzle;
 import org.akorn.runtime.AkornModel;
+import org.akorn.runtime.train.EmaSettings;
 import org.akorn.runtime.train.HeadLoss;
 import org.akorn.runtime.train.TrainingLoop;
 
@@ -25,7 +26,7 @@ public final class SudokuTrainer {
    * @param batchSize puzzles per step
    * @param learningRate Adam's learning rate
    * @param clipNorm global gradient-norm clip
-   * @param emaDecay EMA decay per step
+   * @param ema when and how strongly the weights are averaged
    * @param stepsJitter each training step runs T + j Kuramoto steps, j drawn uniformly from
    *     [-stepsJitter, stepsJitter] (0 = always T, as the reference; see the README's demo
    *     notes for why the demo jitters)
@@ -36,10 +37,10 @@ public final class SudokuTrainer {
    *     only at the end)
    */
   public record Config(
-      int batchSize, float learningRate, float clipNorm, double emaDecay, int stepsJitter, long seed,
+      int batchSize, float learningRate, float clipNorm, EmaSettings ema, int stepsJitter, long seed,
       double seconds, long maxSteps, double evalEverySeconds) {
     TrainingLoop.Config loop() {
-      return new TrainingLoop.Config(batchSize, learningRate, clipNorm, emaDecay, seed, seconds,
+      return new TrainingLoop.Config(batchSize, learningRate, clipNorm, ema, seed, seconds,
           maxSteps, evalEverySeconds);
     }
   }
