@@ -43,7 +43,9 @@ class GeneratedSourcesTest {
             "org/akorn/golden/KlayerConvNoprojSandb.java",
             "org/akorn/golden/ObjectsModel.java",
             "org/akorn/golden/ReadoutBnEval.java",
-            "org/akorn/golden/SudokuModel.java");
+            "org/akorn/golden/SudokuItrsa.java",
+            "org/akorn/golden/SudokuModel.java",
+            "org/akorn/golden/SudokuTransformer.java");
   }
 
   @Test

@@ -1,0 +1,76 @@
+package org.akorn.runtime.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.function.UnaryOperator;
+import org.akorn.runtime.weights.WeightMapping;
+
+/**
+ * A Transformer's attention sub-layer applied {@code steps} times with one set of weights:
+ * {@code x = x + Attention(norm(x))}, norm a {@link ChannelLayerNorm} or none. With one step it is
+ * a Transformer's; with more it is iterated self-attention (ItrSA), whose number of steps may be
+ * raised at test time ({@link #apply(ParameterStore, NDArray, boolean, int)}). The attention is a
+ * {@link GtaAttention} with Linear weights (optionally GTA); token inputs {@code [B, C, N]} run as
+ * a {@code N x 1} grid. Reference keys as the reference's {@code TransformerBlock}:
+ * {@code layernorm1.*}, {@code attn.*}.
+ */
+public final class IteratedSelfAttention extends ArrayOpBlock {
+  private final ChannelLayerNorm norm;
+  private final GtaAttention attention;
+  private final int steps;
+
+  /**
+   * @param gridHeight grid height for GTA (0 without GTA)
+   * @param gridWidth grid width for GTA (0 without GTA)
+   */
+  public IteratedSelfAttention(int channels, int heads, int steps, boolean layerNorm, int gridHeight, int gridWidth) {
+    if (steps < 1) {
+      throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+    }
+    this.steps = steps;
+    norm = layerNorm ? addChildBlock("norm", new ChannelLayerNorm(channels)) : null;
+    GtaAttention.Builder b = GtaAttention.builder().setChannels(channels).setHeads(heads).optLinearWeights();
+    if (gridHeight > 0) {
+      b.optGta(gridHeight, gridWidth);
+    }
+    attention = addChildBlock("attn", b.build());
+  }
+
+  /** The number of iterations it was built with. */
+  public int getDefaultSteps() {
+    return steps;
+  }
+
+  @Override
+  public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
+    return apply(ps, x, training, steps);
+  }
+
+  /** Runs {@code steps} iterations (at least 1). */
+  public NDArray apply(ParameterStore ps, NDArray x, boolean training, int steps) {
+    if (steps < 1) {
+      throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+    }
+    Shape shape = x.getShape();
+    NDArray y = shape.dimension() == 3 ? x.expandDims(3) : x;
+    UnaryOperator<NDArray> attn = attention.bind(ps, y, training);
+    for (int t = 0; t < steps; t++) {
+      y = y.add(attn.apply(norm == null ? y : norm.apply(ps, y, training)));
+    }
+    return y.reshape(shape);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0]};
+  }
+
+  @Override
+  public void collectReferenceKeys(String prefix, WeightMapping.Builder mapping) {
+    if (norm != null) {
+      norm.collectReferenceKeys(prefix + "layernorm1.", mapping);
+    }
+    attention.collectReferenceKeys(prefix + "attn.", mapping);
+  }
+}
