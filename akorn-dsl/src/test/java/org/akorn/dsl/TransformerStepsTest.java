@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.akorn.dsl.Diagnose.headlines;
 
 import java.util.List;
+import org.akorn.dsl.model.AttentionLatent;
 import org.akorn.dsl.model.CellHeadInput;
 import org.akorn.dsl.model.ModelSpec;
 import org.akorn.dsl.model.Positional;
@@ -43,6 +44,7 @@ class TransformerStepsTest {
     assertThat(attn.norm()).isEqualTo(TokenNorm.LAYER);
     assertThat(attn.positional()).isEqualTo(Positional.NONE);
     assertThat(attn.grid()).isEqualTo(Shape.of(4, 4));
+    assertThat(attn.latent()).isEqualTo(AttentionLatent.INPUT);
     assertThat(attn.info().output()).isEqualTo(Shape.of(16, 4, 4));
     // W_qkv 16x48 + 48, W_o 16x16 + 16, LayerNorm 2 * 16; shared by the three iterations
     assertThat(attn.info().trainableParameters()).isEqualTo(16 * 48 + 48 + 16 * 16 + 16 + 32);
@@ -68,12 +70,13 @@ class TransformerStepsTest {
 
   @Test
   void gtaAndFixedPositionsChangeTheCounts() {
-    String src = ITRSA.replace("steps = 3)", "steps = 3, positional = gta, norm = none)")
+    String src = ITRSA.replace("steps = 3)", "steps = 3, positional = gta, norm = none, latent = noise)")
         .replace("sincos_position", "sincos_position(learnable = off)");
     CompileResult r = AkornCompiler.check(CompileRequest.ofSource("m.akorn", src));
     assertThat(r.render()).isEmpty();
     List<Stage> stages = r.models().get(0).stages();
     assertThat(stages.get(1).info().trainableParameters()).isEqualTo(0);
+    assertThat(((Stage.SelfAttention) stages.get(2)).latent()).isEqualTo(AttentionLatent.NOISE);
     // four GTA tables [16 positions, head_dim 8 / 2 pairs, 2, 2], no LayerNorm
     assertThat(stages.get(2).info().trainableParameters()).isEqualTo(16 * 48 + 48 + 16 * 16 + 16 + 4 * 16 * 4 * 4);
   }

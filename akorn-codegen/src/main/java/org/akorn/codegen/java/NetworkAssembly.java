@@ -6,6 +6,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import java.util.List;
 import javax.lang.model.element.Modifier;
+import org.akorn.dsl.model.AttentionLatent;
 import org.akorn.dsl.model.BlockNorm;
 import org.akorn.dsl.model.CellHeadInput;
 import org.akorn.dsl.model.Coupling;
@@ -300,10 +301,11 @@ final class NetworkAssembly {
     }
     if (s instanceof Stage.SelfAttention a) {
       boolean gta = a.positional() == Positional.GTA;
-      return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L)", ITERATED_SELF_ATTENTION, cChannels, e.intValue(a.heads()),
-          e.intValue(a.steps()), a.norm() == TokenNorm.LAYER,
+      CodeBlock.Builder b = CodeBlock.builder().add("new $T($L, $L, $L, $L, $L, $L", ITERATED_SELF_ATTENTION, cChannels,
+          e.intValue(a.heads()), e.intValue(a.steps()), a.norm() == TokenNorm.LAYER,
           gta ? extent(a.grid().dim(0), heightValue, height) : CodeBlock.of("0"),
           gta ? extent(a.grid().dim(1), widthValue, width) : CodeBlock.of("0"));
+      return b.add(a.latent() == AttentionLatent.NOISE ? ", true)" : ")").build();
     }
     if (s instanceof Stage.GeluMlp m) {
       return CodeBlock.of("new $T($L, $L, $L)", GELU_MLP, cChannels, e.intValue(m.hidden()), m.norm() == TokenNorm.LAYER);

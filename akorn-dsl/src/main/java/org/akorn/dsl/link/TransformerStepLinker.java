@@ -5,6 +5,7 @@ import static org.akorn.dsl.link.Counting.mul;
 
 import org.akorn.dsl.diag.DiagnosticCode;
 import org.akorn.dsl.diag.SourceSpan;
+import org.akorn.dsl.model.AttentionLatent;
 import org.akorn.dsl.model.Flag;
 import org.akorn.dsl.model.IntValue;
 import org.akorn.dsl.model.Positional;
@@ -24,6 +25,9 @@ final class TransformerStepLinker {
   private static final Options<Positional> POSITIONAL =
       Options.<Positional>named("positional").with("gta", Positional.GTA).with("none", Positional.NONE);
 
+  private static final Options<AttentionLatent> LATENT =
+      Options.<AttentionLatent>named("latent").with("input", AttentionLatent.INPUT).with("noise", AttentionLatent.NOISE);
+
   private final LinkContext ctx;
 
   TransformerStepLinker(LinkContext ctx) {
@@ -41,7 +45,8 @@ final class TransformerStepLinker {
     IntValue steps = ctx.positive(p, "steps", 1L);
     Positional positional = POSITIONAL.read(p, "positional", Positional.NONE, ctx.sink);
     TokenNorm norm = NORM.read(p, "norm", TokenNorm.LAYER, ctx.sink);
-    if (heads == null || steps == null || positional == null || norm == null) {
+    AttentionLatent latent = LATENT.read(p, "latent", AttentionLatent.INPUT, ctx.sink);
+    if (heads == null || steps == null || positional == null || norm == null || latent == null) {
       return null;
     }
     long ch = c.channels();
@@ -54,7 +59,7 @@ final class TransformerStepLinker {
     }
     Shape grid = c.hasGrid() ? c.spatial() : null;
     return new Stage.SelfAttention(info("self_attention", span, c, params, mul(macs, steps.value())),
-        heads, steps, positional, norm, grid);
+        heads, steps, positional, norm, grid, latent);
   }
 
   Stage geluMlp(Properties p, SourceSpan span) {

@@ -106,10 +106,12 @@ public sealed interface Stage {
    * {@code steps} times {@code c = c + Attention(norm(c))} with one set of weights (T = 1: a
    * Transformer's attention sub-layer; T > 1: iterated self-attention, ItrSA). Attention: Linear
    * W_qkv (C -> 3C) and W_o (C -> C) on every position, heads taking channels head-fastest, scale
-   * 1/sqrt(C/heads), optionally GTA on the grid ({@code grid} null for tokens).
+   * 1/sqrt(C/heads), optionally GTA on the grid ({@code grid} null for tokens). With {@code latent}
+   * NOISE the iteration is {@code z = z + Attention(norm(z + c))} from Gaussian noise z, and the
+   * result is the last z.
    */
   record SelfAttention(StageInfo info, IntValue heads, IntValue steps, Positional positional, TokenNorm norm,
-      Shape grid) implements Stage {}
+      Shape grid, AttentionLatent latent) implements Stage {}
 
   /** c = c + Linear(hidden -> C)(GELU(Linear(C -> hidden)(norm(c)))) on every position. */
   record GeluMlp(StageInfo info, IntValue hidden, TokenNorm norm) implements Stage {}

@@ -150,6 +150,8 @@ class VocabularyTest {
         words(option("features", "self_attention").property("positional").orElseThrow().values()));
     check("self_attention norm", expected(readout, features + "self_attention(heads = 2, norm = zzz);"),
         words(option("features", "self_attention").property("norm").orElseThrow().values()));
+    check("self_attention latent", expected(readout, features + "self_attention(heads = 2, latent = zzz);"),
+        words(option("features", "self_attention").property("latent").orElseThrow().values()));
     check("gelu_mlp", expected(readout, features + "gelu_mlp(hidden = 4, zzz = 1);"),
         names(option("features", "gelu_mlp").properties()));
     check("sincos_position", expected(readout, features + "sincos_position(zzz = 1);"),

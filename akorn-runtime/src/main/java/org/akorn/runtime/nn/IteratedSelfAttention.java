@@ -14,17 +14,34 @@ import org.akorn.runtime.weights.WeightMapping;
  * {@link GtaAttention} with Linear weights (optionally GTA); token inputs {@code [B, C, N]} run as
  * a {@code N x 1} grid. Reference keys as the reference's {@code TransformerBlock}:
  * {@code layernorm1.*}, {@code attn.*}.
+ *
+ * <p>With a random latent (ItrSA++) the iteration starts from Gaussian noise {@code z} shaped like
+ * the input {@code c} and injects the input at every step: {@code z = z + Attention(norm(z + c))};
+ * the result is the last {@code z}. Every draw of the noise is one random initial state, so the
+ * runs can be voted on like an AKOrN network's.
  */
 public final class IteratedSelfAttention extends ArrayOpBlock {
   private final ChannelLayerNorm norm;
   private final GtaAttention attention;
   private final int steps;
+  private final boolean randomLatent;
 
   /**
    * @param gridHeight grid height for GTA (0 without GTA)
    * @param gridWidth grid width for GTA (0 without GTA)
    */
   public IteratedSelfAttention(int channels, int heads, int steps, boolean layerNorm, int gridHeight, int gridWidth) {
+    this(channels, heads, steps, layerNorm, gridHeight, gridWidth, false);
+  }
+
+  /**
+   * @param gridHeight grid height for GTA (0 without GTA)
+   * @param gridWidth grid width for GTA (0 without GTA)
+   * @param randomLatent start from Gaussian noise and inject the input at every step (ItrSA++)
+   */
+  public IteratedSelfAttention(int channels, int heads, int steps, boolean layerNorm, int gridHeight, int gridWidth,
+      boolean randomLatent) {
+    this.randomLatent = randomLatent;
     if (steps < 1) {
       throw new IllegalArgumentException("steps must be at least 1, got " + steps);
     }
@@ -42,23 +59,52 @@ public final class IteratedSelfAttention extends ArrayOpBlock {
     return steps;
   }
 
-  @Override
-  public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
-    return apply(ps, x, training, steps);
+  /** Whether the iteration starts from a random latent (ItrSA++). */
+  public boolean hasRandomLatent() {
+    return randomLatent;
   }
 
-  /** Runs {@code steps} iterations (at least 1). */
+  /** The default steps; a random latent is drawn with seed 0. */
+  @Override
+  public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
+    return apply(ps, x, training, steps, randomLatent ? InitialState.gaussian(x.getManager(), x.getShape(), 0L) : null);
+  }
+
+  /** Runs {@code steps} iterations (at least 1); a random latent is drawn with seed 0. */
   public NDArray apply(ParameterStore ps, NDArray x, boolean training, int steps) {
+    return apply(ps, x, training, steps, randomLatent ? InitialState.gaussian(x.getManager(), x.getShape(), 0L) : null);
+  }
+
+  /**
+   * Runs {@code steps} iterations (at least 1).
+   *
+   * @param latent the initial latent, shaped like {@code x}, for a block with a random latent (else
+   *     ignored)
+   */
+  public NDArray apply(ParameterStore ps, NDArray x, boolean training, int steps, NDArray latent) {
     if (steps < 1) {
       throw new IllegalArgumentException("steps must be at least 1, got " + steps);
     }
     Shape shape = x.getShape();
-    NDArray y = shape.dimension() == 3 ? x.expandDims(3) : x;
-    UnaryOperator<NDArray> attn = attention.bind(ps, y, training);
-    for (int t = 0; t < steps; t++) {
-      y = y.add(attn.apply(norm == null ? y : norm.apply(ps, y, training)));
+    NDArray c = shape.dimension() == 3 ? x.expandDims(3) : x;
+    UnaryOperator<NDArray> attn = attention.bind(ps, c, training);
+    if (!randomLatent) {
+      NDArray y = c;
+      for (int t = 0; t < steps; t++) {
+        y = y.add(attn.apply(norm == null ? y : norm.apply(ps, y, training)));
+      }
+      return y.reshape(shape);
     }
-    return y.reshape(shape);
+    if (latent == null || !latent.getShape().equals(shape)) {
+      throw new IllegalArgumentException(
+          "a random latent shaped " + shape + " is needed, got " + (latent == null ? "none" : latent.getShape()));
+    }
+    NDArray z = NnUtil.onDeviceOf(latent, c).toType(c.getDataType(), false).reshape(c.getShape());
+    for (int t = 0; t < steps; t++) {
+      NDArray in = z.add(c);
+      z = z.add(attn.apply(norm == null ? in : norm.apply(ps, in, training)));
+    }
+    return z.reshape(shape);
   }
 
   @Override

@@ -201,6 +201,31 @@ class TransformerUnitsTest {
   }
 
   @Test
+  void aRandomLatentIteratesFromNoiseWithTheInputInjected() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      IteratedSelfAttention latent = new IteratedSelfAttention(C, 2, 2, true, 0, 0, true);
+      IteratedSelfAttention plain = new IteratedSelfAttention(C, 2, 1, true, 0, 0);
+      latent.initialize(m, DataType.FLOAT32, new Shape(B, C, H, W));
+      plain.initialize(m, DataType.FLOAT32, new Shape(B, C, H, W));
+      perturb(latent, m);
+      var from = WeightMapping.builder().add("", latent).build().targets();
+      WeightMapping.builder().add("", plain).build().targets()
+          .forEach((key, p) -> p.getArray().set(from.get(key).getArray().toFloatArray()));
+      ParameterStore ps = new ParameterStore(m, false);
+      NDArray c = input(m, 7);
+      NDArray z0 = InitialState.gaussian(m, c.getShape(), 11);
+      // z + Attn(LN(z + c)) = plain(z + c) - c, since plain(u) = u + Attn(LN(u))
+      NDArray z1 = plain.apply(ps, z0.add(c), false).sub(c);
+      NDArray z2 = plain.apply(ps, z1.add(c), false).sub(c);
+      NDArray actual = latent.apply(ps, c, false, 2, z0);
+      assertThat(actual.sub(z2).abs().max().getFloat()).isLessThan(1e-5f);
+      NDArray other = latent.apply(ps, c, false, 2, InitialState.gaussian(m, c.getShape(), 12));
+      assertThat(other.sub(actual).abs().max().getFloat()).isGreaterThan(1e-3f);
+      assertThrows(IllegalArgumentException.class, () -> latent.apply(ps, c, false, 2, null));
+    }
+  }
+
+  @Test
   void attentionOnTokensAndOnAGridAgree() {
     try (NDManager m = NDManager.newBaseManager()) {
       IteratedSelfAttention attn = new IteratedSelfAttention(C, 4, 2, false, 0, 0);
