@@ -163,14 +163,15 @@ public final class SudokuCommand {
         description = "The extended T (default 32 for 4x4, 128 for 9x9).")
     Integer extendedSteps;
 
-    @Option(names = "--votes", description = "K noise samples of the energy vote (default 16).")
+    @Option(names = "--votes", description = "K noise samples of each vote (default 16).")
     int votes = 16;
 
-    @Option(names = "--vote-energy", split = ",", paramLabel = "SUM|LAST",
-        description = "Which energy ranks the voting samples: SUM (of all steps) and/or LAST"
-            + " (the last step's); one table row each (default SUM,LAST).")
-    List<SudokuEvaluator.VoteEnergy> voteEnergies =
-        List.of(SudokuEvaluator.VoteEnergy.SUM, SudokuEvaluator.VoteEnergy.LAST);
+    @Option(names = "--vote-energy", split = ",", paramLabel = "SUM|LAST|CONFIDENCE",
+        description = "What ranks the voting samples: the energy SUM (of all steps), the LAST"
+            + " step's energy, and/or CONFIDENCE (C-voting: the mean top-1 probability); one"
+            + " table row each (default SUM,LAST,CONFIDENCE).")
+    List<SudokuEvaluator.VoteEnergy> voteEnergies = List.of(SudokuEvaluator.VoteEnergy.SUM,
+        SudokuEvaluator.VoteEnergy.LAST, SudokuEvaluator.VoteEnergy.CONFIDENCE);
 
     @Option(names = "--eval-batch", description = "Puzzles per forward pass (default 100).")
     int batch = 100;

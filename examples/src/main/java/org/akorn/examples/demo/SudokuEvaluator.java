@@ -9,21 +9,28 @@ import org.akorn.examples.sudoku.Puzzle;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.AkornResult;
 import org.akorn.runtime.RunOptions;
+import org.akorn.runtime.train.ConfidenceVoting;
 import org.akorn.runtime.train.EnergyVoting;
 
 /**
  * Scores a Sudoku model on puzzles: one noise sample at a chosen number of Kuramoto steps, or
- * energy-based voting over K noise samples (per puzzle, the prediction of the sample with the
- * lowest energy wins). Deterministic for a seed.
+ * voting over K noise samples: energy-based (per puzzle, the prediction of the sample with the
+ * lowest energy wins) or confidence-based (the prediction with the highest mean top-1
+ * probability wins). Deterministic for a seed.
  */
 public final class SudokuEvaluator {
 
-  /** Which energy ranks the voting samples. */
+  /** What ranks the voting samples: an energy, or the prediction's confidence. */
   public enum VoteEnergy {
     /** The sum of the energies of all steps. */
     SUM,
     /** The energy measured at the last step. */
-    LAST
+    LAST,
+    /**
+     * No energy: the mean top-1 probability over the cells, highest wins (C-voting,
+     * {@link ConfidenceVoting}).
+     */
+    CONFIDENCE
   }
 
   /**
@@ -93,6 +100,11 @@ public final class SudokuEvaluator {
           float[] e = r.output("energies").sum(new int[] {1}).toFloatArray(); // [T+1]
           for (int t = 0; t < e.length; t++) {
             energySum[t] += e[t];
+          }
+        } else if (setting.voteEnergy() == VoteEnergy.CONFIDENCE) {
+          try (ConfidenceVoting.Vote vote = ConfidenceVoting.vote(m, setting.samples(), batchSeed,
+              (k, s) -> model.forward(batch.inputs(), options(setting, s)).output("logits"))) {
+            predicted = digits(vote.prediction());
           }
         } else {
           try (EnergyVoting.Vote vote =
