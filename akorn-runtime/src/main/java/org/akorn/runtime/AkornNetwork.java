@@ -219,6 +219,23 @@ public final class AkornNetwork extends AkornBlock {
     }
   }
 
+  /**
+   * Whether a run starts from a random state: a Kuramoto layer from noise, or iterated attention
+   * from a random latent. Only then do runs with different seeds differ, and voting applies.
+   */
+  public boolean hasRandomInitialState() {
+    for (Stage s : stages) {
+      if (s.layer() != null && initialState.usesNoise()) {
+        return true;
+      }
+      if (s.layer() == null
+          && s.readOut().ops().stream().anyMatch(op -> op instanceof IteratedSelfAttention a && a.hasRandomLatent())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public ArrayOp stem() {
     return stem;
   }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.List;
+import org.akorn.runtime.AkornNetwork;
 import org.akorn.runtime.weights.WeightMapping;
 import org.junit.jupiter.api.Test;
 
@@ -222,6 +223,19 @@ class TransformerUnitsTest {
       NDArray other = latent.apply(ps, c, false, 2, InitialState.gaussian(m, c.getShape(), 12));
       assertThat(other.sub(actual).abs().max().getFloat()).isGreaterThan(1e-3f);
       assertThrows(IllegalArgumentException.class, () -> latent.apply(ps, c, false, 2, null));
+    }
+  }
+
+  @Test
+  void onlyARandomLatentGivesAFeaturesNetworkARandomInitialState() {
+    for (boolean latent : new boolean[] {false, true}) {
+      AkornNetwork net = AkornNetwork.builder()
+          .optStem(new EmbeddingStem(5, C))
+          .addStage(Stage.builder()
+              .optReadOut(new OpChain(List.of(new IteratedSelfAttention(C, 2, 2, true, 0, 0, latent))))
+              .build())
+          .build();
+      assertThat(net.hasRandomInitialState()).isEqualTo(latent);
     }
   }
 
