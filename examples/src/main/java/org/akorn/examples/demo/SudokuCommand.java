@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code akorn demo sudoku run|train|eval}. */
+/** {@code akorn demo sudoku run|train|eval|compare}. */
 @Command(
     name = "sudoku",
     mixinStandardHelpOptions = true,
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         + " the paper's 9x9 model).",
     subcommands = {
       CommandLine.HelpCommand.class, SudokuCommand.Run.class, SudokuCommand.Train.class,
-      SudokuCommand.Eval.class
+      SudokuCommand.Eval.class, SudokuCommand.Compare.class
     })
 public final class SudokuCommand {
 
@@ -339,6 +339,84 @@ public final class SudokuCommand {
         SudokuDemo.evaluate(m, test, eval.resolve(d.size(), d.seed()),
             out != null ? out : dir, header(m, d, test.size(), checkpoint.toString()), stdout);
       }
+      return 0;
+    }
+  }
+
+  /** AKOrN, ItrSA++ and a Transformer trained alike, scored in and out of distribution. */
+  @Command(name = "compare", mixinStandardHelpOptions = true,
+      description = "Train AKOrN (sudoku4.akorn), ItrSA++ (sudoku4_itrsa.akorn) and a Transformer"
+          + " (sudoku4_transformer.akorn) on the same batches for the same steps, then score"
+          + " in-distribution and out-of-distribution (fewer clues) puzzles at the trained T, an"
+          + " extended T, with energy voting and with C-voting; writes report.md and"
+          + " accuracy-vs-T.png.")
+  static final class Compare implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--size", description = "Board size; the comparison's models are 4x4 (default 4).")
+    int size = 4;
+
+    @Option(names = "--clues", paramLabel = "MIN..MAX",
+        description = "Clue range of the training and in-distribution puzzles (default 6..10).")
+    String clues = "6..10";
+
+    @Option(names = "--ood-clues", paramLabel = "MIN..MAX",
+        description = "Clue range of the out-of-distribution puzzles, below --clues (default 4..5).")
+    String oodClues = "4..5";
+
+    @Option(names = "--ood-csv", paramLabel = "FILE",
+        description = "Out-of-distribution puzzles from a CSV file (puzzle,solution) instead.")
+    Path oodCsv;
+
+    @Option(names = "--train-steps", paramLabel = "N", description = "Optimizer steps per model (default 1500).")
+    long trainSteps = 1500;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Puzzles per step (default 64).")
+    int batch = 64;
+
+    @Option(names = "--test-puzzles", paramLabel = "N",
+        description = "In- and out-of-distribution test puzzles each (default 200).")
+    int testPuzzles = 200;
+
+    @Option(names = "--validation-puzzles", paramLabel = "N",
+        description = "Validation puzzles scored at the end of training (default 100).")
+    int validationPuzzles = 100;
+
+    @Option(names = "--extended-steps", paramLabel = "T", description = "The extended T (default 32).")
+    int extendedSteps = 32;
+
+    @Option(names = "--votes", paramLabel = "K", description = "Random initial states per vote (default 16).")
+    int votes = 16;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Base seed (default 1).")
+    long seed = 1;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default runs/sudoku-compare).")
+    Path out = Path.of("runs", "sudoku-compare");
+
+    @Override
+    public Integer call() throws IOException {
+      if (size != 4) {
+        throw new IllegalArgumentException("demo sudoku compare has 4x4 models only; --size 9 needs"
+            + " 9x9 baselines (see README)");
+      }
+      if (trainSteps < 1 || batch < 1 || testPuzzles < 1 || validationPuzzles < 0 || extendedSteps < 1
+          || votes < 1) {
+        throw new IllegalArgumentException("--train-steps, --batch, --test-puzzles, --extended-steps and"
+            + " --votes must be at least 1, --validation-puzzles not negative");
+      }
+      int[] id = DataOptions.parseRange(clues);
+      int[] ood = oodCsv != null ? new int[] {0, 0} : DataOptions.parseRange(oodClues);
+      DataSettings data = new DataSettings(size, id[0], id[1], seed, testPuzzles, validationPuzzles, null, null);
+      int[] curve = java.util.stream.IntStream.of(1, 2, 4, 8, 16, 32, 64)
+          .filter(t -> t <= Math.max(extendedSteps, 8)).toArray();
+      SudokuCompare compare = new SudokuCompare(new SudokuCompare.Settings(data, ood, oodCsv, trainSteps,
+          batch, extendedSteps, votes, curve), spec.commandLine().getErr(), ProgressBar.stderrIsTerminal());
+      String report = compare.run(out);
+      PrintWriter o = spec.commandLine().getOut();
+      o.print(report);
+      o.println("wrote " + out.resolve("report.md") + " and " + out.resolve("accuracy-vs-T.png"));
+      o.flush();
       return 0;
     }
   }

@@ -58,7 +58,8 @@ public final class SudokuEvaluator {
    * What one setting scored.
    *
    * @param meanEnergy the energy per step {@code e_0..e_T} averaged over the puzzles (without
-   *     voting; for voting, of the winning samples' runs is not kept and this is empty)
+   *     voting; for voting, of the winning samples' runs is not kept and this is empty; empty for
+   *     a model without an {@code energies} output)
    * @param seconds wall time of the evaluation
    */
   public record Outcome(Setting setting, BoardScore score, double[] meanEnergy, double seconds) {}
@@ -97,9 +98,11 @@ public final class SudokuEvaluator {
         if (setting.samples() == 1) {
           AkornResult r = model.forward(batch.inputs(), options(setting, batchSeed));
           predicted = digits(r.output("logits"));
-          float[] e = r.output("energies").sum(new int[] {1}).toFloatArray(); // [T+1]
-          for (int t = 0; t < e.length; t++) {
-            energySum[t] += e[t];
+          if (model.outputNames().contains("energies")) {
+            float[] e = r.output("energies").sum(new int[] {1}).toFloatArray(); // [T+1]
+            for (int t = 0; t < e.length; t++) {
+              energySum[t] += e[t];
+            }
           }
         } else if (setting.voteEnergy() == VoteEnergy.CONFIDENCE) {
           try (ConfidenceVoting.Vote vote = ConfidenceVoting.vote(m, setting.samples(), batchSeed,
@@ -117,7 +120,7 @@ public final class SudokuEvaluator {
       }
     }
     double[] meanEnergy = new double[0];
-    if (setting.samples() == 1 && !puzzles.isEmpty()) {
+    if (setting.samples() == 1 && !puzzles.isEmpty() && model.outputNames().contains("energies")) {
       meanEnergy = new double[energySum.length];
       for (int t = 0; t < energySum.length; t++) {
         meanEnergy[t] = energySum[t] / puzzles.size();
