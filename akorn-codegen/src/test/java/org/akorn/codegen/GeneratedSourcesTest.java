@@ -35,6 +35,8 @@ class GeneratedSourcesTest {
             "org/akorn/examples/ObjectDiscovery.java",
             "org/akorn/examples/Sudoku.java",
             "org/akorn/examples/Sudoku4.java",
+            "org/akorn/examples/Sudoku4Itrsa.java",
+            "org/akorn/examples/Sudoku4Transformer.java",
             "org/akorn/examples/Tetrominoes.java",
             "org/akorn/golden/ClassificationModel.java",
             "org/akorn/golden/KlayerAttnChannelOmega.java",

@@ -388,6 +388,9 @@ public final class SudokuCommand {
     @Option(names = "--votes", paramLabel = "K", description = "Random initial states per vote (default 16).")
     int votes = 16;
 
+    @Option(names = "--ema-decay", paramLabel = "D", description = "EMA decay per step (default 0.99).")
+    double emaDecay = 0.99;
+
     @Option(names = "--seed", paramLabel = "S", description = "Base seed (default 1).")
     long seed = 1;
 
@@ -411,7 +414,8 @@ public final class SudokuCommand {
       int[] curve = java.util.stream.IntStream.of(1, 2, 4, 8, 16, 32, 64)
           .filter(t -> t <= Math.max(extendedSteps, 8)).toArray();
       SudokuCompare compare = new SudokuCompare(new SudokuCompare.Settings(data, ood, oodCsv, trainSteps,
-          batch, extendedSteps, votes, curve), spec.commandLine().getErr(), ProgressBar.stderrIsTerminal());
+          batch, extendedSteps, votes, emaDecay, curve), spec.commandLine().getErr(),
+          ProgressBar.stderrIsTerminal());
       String report = compare.run(out);
       PrintWriter o = spec.commandLine().getOut();
       o.print(report);

@@ -39,10 +39,12 @@ public final class SudokuCompare {
    * @param batch puzzles per step
    * @param extendedSteps the extended T
    * @param votes K of both votes
+   * @param emaDecay EMA decay per step (the demo's 0.99: 0.999 would keep a fifth of the initial
+   *     weights after 1,500 steps)
    * @param curveSteps the test-time T of the accuracy curve
    */
   public record Settings(DataSettings data, int[] oodClues, Path oodCsv, long trainSteps, int batch,
-      int extendedSteps, int votes, int[] curveSteps) {}
+      int extendedSteps, int votes, double emaDecay, int[] curveSteps) {}
 
   /** One model of the comparison. */
   record Contender(String label, Supplier<AkornModel> create, int trainedSteps, boolean iterated,
@@ -209,7 +211,7 @@ public final class SudokuCompare {
         return evaluator.evaluate(m, validation, setting).score().boardAccuracy();
       }
     };
-    TrainingLoop.Config config = new TrainingLoop.Config(s.batch(), 1e-3f, 1f, 0.999, d.seed(), 0,
+    TrainingLoop.Config config = new TrainingLoop.Config(s.batch(), 1e-3f, 1f, s.emaDecay(), d.seed(), 0,
         s.trainSteps(), 0);
     return new TrainingLoop(config, log, interactive)
         .train(model, HeadLoss.forModel(model), batches, boards, dir, null);
@@ -227,8 +229,8 @@ public final class SudokuCompare {
     DataSettings d = s.data();
     StringBuilder b = new StringBuilder("# 4x4 Sudoku: AKOrN, ItrSA++ and a Transformer at the same budget\n\n");
     b.append(String.format(Locale.ROOT, "Each model: %d steps of %d puzzles (the same puzzles in the same order),"
-        + " Adam 1e-3, gradient-norm clip 1, EMA 0.999 (evaluated); training puzzles with %d..%d clues"
-        + " (seed %d).%n%n", s.trainSteps(), s.batch(), d.minClues(), d.maxClues(), d.seed()));
+        + " Adam 1e-3, gradient-norm clip 1, EMA %s (evaluated); training puzzles with %d..%d clues"
+        + " (seed %d).%n%n", s.trainSteps(), s.batch(), s.emaDecay(), d.minClues(), d.maxClues(), d.seed()));
     b.append(String.format(Locale.ROOT, "| model | setting | T | K | ID board accuracy (%d) |"
         + " OOD board accuracy (%d) | parameters | training time |%n", idCount, oodCount));
     b.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
