@@ -72,7 +72,7 @@ public final class Vocabulary {
                   word("gta", "geometric transform attention"), word("none", "none (default)"))),
               new Property("norm", "normalisation before attention", TOKEN_NORMS),
               new Property("latent", "where the iteration starts", List.of(
-                  word("input", "from c (default)"), word("noise", "from Gaussian noise, c injected every step (ItrSA++)")))),
+                  word("input", "from c (default)"), word("noise", "the first iteration attends over c plus Gaussian noise (ItrSA++)")))),
           option("gelu_mlp", "c + Linear(GELU(Linear(norm(c))))",
               free("hidden", "hidden width"), new Property("norm", "normalisation before the MLP", TOKEN_NORMS)),
           option("sincos_position", "c + a 2-D sin/cos position table",

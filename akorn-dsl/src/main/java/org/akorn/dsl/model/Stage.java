@@ -107,8 +107,8 @@ public sealed interface Stage {
    * Transformer's attention sub-layer; T > 1: iterated self-attention, ItrSA). Attention: Linear
    * W_qkv (C -> 3C) and W_o (C -> C) on every position, heads taking channels head-fastest, scale
    * 1/sqrt(C/heads), optionally GTA on the grid ({@code grid} null for tokens). With {@code latent}
-   * NOISE the iteration is {@code z = z + Attention(norm(z + c))} from Gaussian noise z, and the
-   * result is the last z.
+   * NOISE the first iteration attends over c plus Gaussian noise z: {@code c + Attention(norm(c +
+   * z))}.
    */
   record SelfAttention(StageInfo info, IntValue heads, IntValue steps, Positional positional, TokenNorm norm,
       Shape grid, AttentionLatent latent) implements Stage {}

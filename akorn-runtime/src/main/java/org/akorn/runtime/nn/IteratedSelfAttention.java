@@ -15,10 +15,11 @@ import org.akorn.runtime.weights.WeightMapping;
  * a {@code N x 1} grid. Reference keys as the reference's {@code TransformerBlock}:
  * {@code layernorm1.*}, {@code attn.*}.
  *
- * <p>With a random latent (ItrSA++) the iteration starts from Gaussian noise {@code z} shaped like
- * the input {@code c} and injects the input at every step: {@code z = z + Attention(norm(z + c))};
- * the result is the last {@code z}. Every draw of the noise is one random initial state, so the
- * runs can be voted on like an AKOrN network's.
+ * <p>With a random latent (ItrSA++) a Gaussian {@code z} shaped like the input {@code c} perturbs
+ * what the first iteration attends over: {@code x_1 = c + Attention(norm(c + z))}, then {@code
+ * x_(t+1) = x_t + Attention(norm(x_t))} as without it. The noise never enters the residual stream
+ * itself, so training need not learn to cancel it; every draw of {@code z} is one random initial
+ * state, and the runs can be voted on like an AKOrN network's.
  */
 public final class IteratedSelfAttention extends ArrayOpBlock {
   private final ChannelLayerNorm norm;
@@ -37,7 +38,7 @@ public final class IteratedSelfAttention extends ArrayOpBlock {
   /**
    * @param gridHeight grid height for GTA (0 without GTA)
    * @param gridWidth grid width for GTA (0 without GTA)
-   * @param randomLatent start from Gaussian noise and inject the input at every step (ItrSA++)
+   * @param randomLatent perturb the first iteration's input by Gaussian noise (ItrSA++)
    */
   public IteratedSelfAttention(int channels, int heads, int steps, boolean layerNorm, int gridHeight, int gridWidth,
       boolean randomLatent) {
@@ -100,11 +101,12 @@ public final class IteratedSelfAttention extends ArrayOpBlock {
           "a random latent shaped " + shape + " is needed, got " + (latent == null ? "none" : latent.getShape()));
     }
     NDArray z = NnUtil.onDeviceOf(latent, c).toType(c.getDataType(), false).reshape(c.getShape());
+    NDArray y = c;
     for (int t = 0; t < steps; t++) {
-      NDArray in = z.add(c);
-      z = z.add(attn.apply(norm == null ? in : norm.apply(ps, in, training)));
+      NDArray in = t == 0 ? y.add(z) : y;
+      y = y.add(attn.apply(norm == null ? in : norm.apply(ps, in, training)));
     }
-    return z.reshape(shape);
+    return y.reshape(shape);
   }
 
   @Override

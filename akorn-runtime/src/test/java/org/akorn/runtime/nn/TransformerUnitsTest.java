@@ -202,7 +202,7 @@ class TransformerUnitsTest {
   }
 
   @Test
-  void aRandomLatentIteratesFromNoiseWithTheInputInjected() {
+  void aRandomLatentPerturbsTheFirstIterationOnly() {
     try (NDManager m = NDManager.newBaseManager()) {
       IteratedSelfAttention latent = new IteratedSelfAttention(C, 2, 2, true, 0, 0, true);
       IteratedSelfAttention plain = new IteratedSelfAttention(C, 2, 1, true, 0, 0);
@@ -215,9 +215,9 @@ class TransformerUnitsTest {
       ParameterStore ps = new ParameterStore(m, false);
       NDArray c = input(m, 7);
       NDArray z0 = InitialState.gaussian(m, c.getShape(), 11);
-      // z + Attn(LN(z + c)) = plain(z + c) - c, since plain(u) = u + Attn(LN(u))
-      NDArray z1 = plain.apply(ps, z0.add(c), false).sub(c);
-      NDArray z2 = plain.apply(ps, z1.add(c), false).sub(c);
+      // x_1 = c + Attn(LN(c + z)) = plain(c + z) - z, since plain(u) = u + Attn(LN(u)); x_2 = plain(x_1)
+      NDArray z1 = plain.apply(ps, z0.add(c), false).sub(z0);
+      NDArray z2 = plain.apply(ps, z1, false);
       NDArray actual = latent.apply(ps, c, false, 2, z0);
       assertThat(actual.sub(z2).abs().max().getFloat()).isLessThan(1e-5f);
       NDArray other = latent.apply(ps, c, false, 2, InitialState.gaussian(m, c.getShape(), 12));
