@@ -25,7 +25,8 @@ import org.akorn.runtime.train.TrainingLoop;
  * same number of steps on the same batches (one seeded puzzle stream per model, so identical
  * puzzles in identical order), then is scored on in-distribution puzzles (the training clue
  * range) and out-of-distribution ones (strictly fewer clues, never seen in training) at the
- * trained T, an extended T, and with votes over K random initial states.
+ * trained T, an extended T, and with votes over K random initial states (energy voting at the
+ * extended T, C-voting at the extended and at the trained T).
  */
 public final class SudokuCompare {
 
@@ -153,6 +154,8 @@ public final class SudokuCompare {
                 SudokuEvaluator.VoteEnergy.SUM));
           }
           settings.add(new SudokuEvaluator.Setting("C-voting", s.extendedSteps(), s.votes(),
+              SudokuEvaluator.VoteEnergy.CONFIDENCE));
+          settings.add(new SudokuEvaluator.Setting("C-voting", c.trainedSteps(), s.votes(),
               SudokuEvaluator.VoteEnergy.CONFIDENCE));
         }
         for (SudokuEvaluator.Setting setting : settings) {

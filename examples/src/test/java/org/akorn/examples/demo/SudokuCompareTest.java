@@ -46,9 +46,11 @@ class SudokuCompareTest {
         "| AKOrN | extended T | 4 | 1 |",
         "| AKOrN | energy voting | 4 | 2 |",
         "| AKOrN | C-voting | 4 | 2 |",
+        "| AKOrN | C-voting | 8 | 2 |",
         "| ItrSA++ | trained T | 8 | 1 |",
         "| ItrSA++ | extended T | 4 | 1 |",
         "| ItrSA++ | C-voting | 4 | 2 |",
+        "| ItrSA++ | C-voting | 8 | 2 |",
         "| Transformer | trained T | 1 | 1 |").inOrder();
     // parameter counts as akorn summary gives them, within 25 % of AKOrN's
     assertThat(report).contains("| 47,429 |");
