@@ -1,6 +1,7 @@
 package org.akorn.examples.demo;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,11 +14,13 @@ import org.akorn.examples.Sudoku4;
 import org.akorn.examples.Sudoku4Itrsa;
 import org.akorn.examples.Sudoku4Transformer;
 import org.akorn.examples.sudoku.Puzzle;
+import org.akorn.examples.sudoku.PuzzleGenerator;
 import org.akorn.examples.sudoku.Solver;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.figures.LineChart;
 import org.akorn.runtime.io.AtomicFiles;
 import org.akorn.runtime.train.HeadLoss;
+import org.akorn.runtime.train.ProgressBar;
 import org.akorn.runtime.train.TrainingLoop;
 
 /**
@@ -95,7 +98,7 @@ public final class SudokuCompare {
       return new DataSettings(d.size(), d.minClues(), d.maxClues(), d.seed(), d.testPuzzles(), 0, null,
           s.oodCsv()).test();
     }
-    return DataSettings.distinct(new org.akorn.examples.sudoku.PuzzleGenerator(d.size(), s.oodClues()[0],
+    return DataSettings.distinct(new PuzzleGenerator(d.size(), s.oodClues()[0],
         s.oodClues()[1], d.seed() + 3000), d.testPuzzles(), DataSettings.keys(exclude));
   }
 
@@ -189,7 +192,7 @@ public final class SudokuCompare {
     int spread = c.iterated() ? 1 : 0;
     TrainingLoop.BatchSource batches = new TrainingLoop.BatchSource() {
       @Override
-      public TrainingLoop.Batch next(ai.djl.ndarray.NDManager manager, int size) {
+      public TrainingLoop.Batch next(NDManager manager, int size) {
         List<Puzzle> puzzles = source.next(size);
         SudokuBatch batch = SudokuBatch.of(manager, puzzles);
         int steps = c.trainedSteps() - spread + jitter.nextInt(2 * spread + 1);
@@ -240,7 +243,7 @@ public final class SudokuCompare {
     for (Row r : rows) {
       b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f %% | %.1f %% | %,d | %s |%n", r.model(),
           r.setting(), r.steps(), r.votes(), 100 * r.id(), 100 * r.ood(), r.parameters(),
-          org.akorn.runtime.train.ProgressBar.clock(r.trainSeconds())));
+          ProgressBar.clock(r.trainSeconds())));
     }
     b.append("\n| puzzles | count | mean clues | mean solver nodes | most solver nodes |\n");
     b.append("|---|---:|---:|---:|---:|\n");
@@ -257,7 +260,7 @@ public final class SudokuCompare {
             : String.format(Locale.ROOT, "generated puzzles with %d..%d clues (seed %d)", s.oodClues()[0],
                 s.oodClues()[1], d.seed() + 3000)));
     b.append(String.format(Locale.ROOT, "%nWhole run: %s.%n%n![accuracy-vs-T](accuracy-vs-T.png)%n",
-        org.akorn.runtime.train.ProgressBar.clock(seconds)));
+        ProgressBar.clock(seconds)));
     return b.toString();
   }
 }
