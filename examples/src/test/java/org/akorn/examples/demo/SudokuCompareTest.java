@@ -82,6 +82,30 @@ class SudokuCompareTest {
   }
 
   @Test
+  void outOfDistributionPuzzlesHaveFewerCluesOrComeFromTheUsersFile() throws Exception {
+    DataSettings id = new DataSettings(4, 6, 10, 1, 5, 0, null, null);
+    SudokuCompare generated = new SudokuCompare(
+        new SudokuCompare.Settings(id, new int[] {4, 5}, null, 1, 1, 1, 1, 0.99, new int[] {1}), null, false);
+    List<Puzzle> ood = generated.ood(id.test());
+    assertThat(ood).hasSize(5);
+    for (Puzzle p : ood) {
+      long clues = java.util.Arrays.stream(p.clues()).filter(c -> c != 0).count();
+      assertThat(clues).isAtLeast(4);
+      assertThat(clues).isAtMost(5);
+    }
+    Path csv = dir.resolve("ood.csv");
+    Files.writeString(csv, "quizzes,solutions\n"
+        + "1000000000000001,1234341221434321\n"
+        + "0200000000000000,1234341221434321\n");
+    SudokuCompare fromFile = new SudokuCompare(
+        new SudokuCompare.Settings(id, new int[] {0, 0}, csv, 1, 1, 1, 1, 0.99, new int[] {1}), null, false);
+    List<Puzzle> mine = fromFile.ood(List.of());
+    assertThat(mine).hasSize(2);
+    assertThat(mine.get(1).clues()[1]).isEqualTo(2);
+    assertThat(mine.get(0).solution()[15]).isEqualTo(1);
+  }
+
+  @Test
   void outOfDistributionCluesMustLieBelowTheTrainingRange() {
     Result r = execute("sudoku", "compare", "--clues", "6..10", "--ood-clues", "5..6", "--out",
         dir.resolve("x").toString());
