@@ -172,5 +172,24 @@ class VotingEvalCommandTest {
     code = akorn("eval", checkpoint.toString(), "--data", data.toString(), "--votes", "2", "--vote", "best");
     assertThat(code).isEqualTo(1);
     assertThat(err.toString().strip()).isEqualTo("akorn: --vote takes energy or confidence, got 'best'");
+    err.getBuffer().setLength(0);
+    code = akorn("eval", checkpoint.toString(), "--data", data.toString(), "--votes", "2", "--robustness");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().strip()).isEqualTo("akorn: --votes and --robustness cannot be combined");
+  }
+
+  @Test
+  void aModelWithoutARandomStateIsNotVotedOn() throws Exception {
+    Path model = dir.resolve("itrsa.akorn");
+    Files.writeString(model, MODEL.replace("ItrsaPlus", "Itrsa").replace(", latent = noise", ""));
+    Path run = dir.resolve("plain");
+    int code = akorn("train", model.toString(), "--data", data.toString(), "--steps", "1", "--batch", "8",
+        "--validation", "4", "--validate-every", "0", "--out", run.toString());
+    assertWithMessage(err.toString()).that(code).isEqualTo(0);
+    err.getBuffer().setLength(0);
+    code = akorn("eval", run.resolve("model.ckpt").toString(), "--data", data.toString(), "--votes", "2");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().strip())
+        .isEqualTo("akorn: Itrsa starts from no random state, so every vote would see the same run");
   }
 }
