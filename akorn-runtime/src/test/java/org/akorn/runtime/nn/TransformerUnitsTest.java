@@ -240,6 +240,27 @@ class TransformerUnitsTest {
   }
 
   @Test
+  void gtaWithLinearWeightsIsTheLayersGtaAttention() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      // one step without norm: x + Attn(x), Attn the Kuramoto layers' (golden-tested) conv-weight GTA
+      IteratedSelfAttention linear = new IteratedSelfAttention(C, 2, 1, false, H, W);
+      GtaAttention conv = GtaAttention.builder().setChannels(C).setHeads(2).optGta(H, W).build();
+      linear.initialize(m, DataType.FLOAT32, new Shape(B, C, H, W));
+      conv.initialize(m, DataType.FLOAT32, new Shape(B, C, H, W));
+      perturb(linear, m);
+      var from = WeightMapping.builder().add("", linear).build().targets();
+      var to = WeightMapping.builder().add("attn.", conv).build().targets();
+      assertThat(to.keySet()).containsExactlyElementsIn(from.keySet());
+      to.forEach((key, p) -> p.getArray().set(from.get(key).getArray().toFloatArray()));
+      assertThat(from.get("attn.W_qkv.weight").getArray().getShape()).isEqualTo(new Shape(3 * C, C));
+      ParameterStore ps = new ParameterStore(m, false);
+      NDArray x = input(m, 8);
+      NDArray expected = x.add(conv.apply(ps, x, false));
+      assertThat(linear.apply(ps, x, false).sub(expected).abs().max().getFloat()).isLessThan(1e-5f);
+    }
+  }
+
+  @Test
   void attentionOnTokensAndOnAGridAgree() {
     try (NDManager m = NDManager.newBaseManager()) {
       IteratedSelfAttention attn = new IteratedSelfAttention(C, 4, 2, false, 0, 0);
