@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.RunOptions;
+import org.akorn.runtime.eval.VotingAccuracy;
 import org.akorn.runtime.data.DataFolder;
 import org.akorn.runtime.data.Dataset;
 import org.akorn.runtime.data.objects.ObjectImages;
@@ -59,6 +60,17 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--steps", paramLabel = "T", description = "Kuramoto steps per layer (test-time extension).")
   Integer steps;
+
+  @Option(names = "--votes", paramLabel = "K", defaultValue = "1",
+      description = "Vote over K random initial states per example (default 1: no vote); for models"
+          + " that start from a random state (noise, or a random attention latent).")
+  int votes;
+
+  @Option(names = "--vote", paramLabel = "energy|confidence", defaultValue = "confidence",
+      description = "What ranks the K runs: confidence (C-voting: the highest mean top-1"
+          + " probability, the default) or energy (the lowest energy of the last Kuramoto layer,"
+          + " summed over its steps).")
+  String vote;
 
   @Option(names = "--robustness", description = "Also Gaussian noise, FGSM, PGD-20 and ECE.")
   boolean robustness;
@@ -120,12 +132,23 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter o = spec.commandLine().getOut();
-    if (steps != null && steps < 1 || eot < 1 || batch < 1 || attackExamples < 0
+    if (steps != null && steps < 1 || eot < 1 || batch < 1 || votes < 1 || attackExamples < 0
         || autoattackExamples < 0) {
-      throw new UserException("--steps, --eot and --batch must be at least 1, --attack-examples"
-          + " and --autoattack-examples not negative");
+      throw new UserException("--steps, --eot, --batch and --votes must be at least 1,"
+          + " --attack-examples and --autoattack-examples not negative");
+    }
+    VotingAccuracy.Ranking ranking = switch (vote) {
+      case "confidence" -> VotingAccuracy.Ranking.CONFIDENCE;
+      case "energy" -> VotingAccuracy.Ranking.ENERGY;
+      default -> throw new UserException("--vote takes energy or confidence, got '" + vote + "'");
+    };
+    if (votes > 1 && robustness) {
+      throw new UserException("--votes and --robustness cannot be combined");
     }
     AutoAttackEvaluation.Settings autoattack = autoattackSettings();
+    if (votes > 1 && autoattack != null) {
+      throw new UserException("--votes and --attacks cannot be combined");
+    }
     CompiledModel compiled = CompiledModel.fromCheckpoint(checkpoint, err);
     if (compiled.hasMlpHead()) {
       return evaluateObjectDiscovery(compiled, o, err);
@@ -142,7 +165,21 @@ public final class EvalCommand implements Callable<Integer> {
     report.append(String.format(Locale.ROOT, "Checkpoint `%s`, test split of `%s` (%d examples)%s.%n%n",
         checkpoint, data, test.size(), steps == null ? "" : ", T = " + steps));
     try (AkornModel model = compiled.load(checkpoint)) {
-      if (!robustness && autoattack != null) {
+      if (votes > 1) {
+        VotingAccuracy.Result r;
+        try {
+          r = VotingAccuracy.of(model, test, batch, options.withSeed(seed), votes, ranking);
+        } catch (IllegalArgumentException e) {
+          throw new UserException(e.getMessage());
+        }
+        String how = (ranking == VotingAccuracy.Ranking.CONFIDENCE ? "C-voting" : "energy voting")
+            + ", K = " + votes;
+        report.append(String.format(Locale.ROOT,
+            "| model | vote | accuracy | all positions right |%n|---|---|---:|---:|%n| %s | %s | %.2f %% | %.2f %% |%n",
+            name, how, 100 * r.positionAccuracy(), 100 * r.exampleAccuracy()));
+        o.printf(Locale.ROOT, "%s (%s): accuracy %.2f %%, all positions right %.2f %% on %d test examples%n",
+            name, how, 100 * r.positionAccuracy(), 100 * r.exampleAccuracy(), test.size());
+      } else if (!robustness && autoattack != null) {
         double acc = Accuracy.of(model, test, batch, options.withSeed(seed));
         report.append(String.format(Locale.ROOT, "Clean accuracy on the whole test split: %.2f %%."
             + "%n", 100 * acc));

@@ -88,6 +88,28 @@ class CheckAndSummaryCommandTest {
   }
 
   @Test
+  void summaryCountsIteratedAttentionOnceAndItsMacsPerIteration() {
+    int status = run("summary", EXAMPLES.resolve("golden/sudoku_itrsa.akorn").toString());
+
+    assertThat(status).isEqualTo(0);
+    // attention: 4 * 32 * 32 + 4 * 32 weights and biases + LayerNorm 64 = 4,288, shared by T = 4
+    // iterations of 81 * 4 * 32 * 32 (projections) + 2 * 81 * 81 * 32 (QK^T, AV) MACs
+    assertThat(out.toString().lines().toList())
+        .containsExactly(
+            "model org.akorn.golden.SudokuItrsa (../examples/models/golden/sudoku_itrsa.akorn)",
+            "stage              kind             output shape  parameters  MACs/step",
+            "-----------------------------------------------------------------------",
+            "stem               embedding        [32, 9, 9]           320          0",
+            "sincos_position 1  sincos_position  [32, 9, 9]         2,592          0",
+            "self_attention 1   self_attention   [32, 9, 9]         4,288  3,006,720",
+            "gelu_mlp 1         gelu_mlp         [32, 9, 9]         4,256    331,776",
+            "logits             cell_classifier  [9, 9, 9]            361     23,328",
+            "-----------------------------------------------------------------------",
+            "total                                                 11,817  3,361,824")
+        .inOrder();
+  }
+
+  @Test
   void summaryRejectsAnUnknownModelName() {
     int status = run("summary", EXAMPLES.resolve("sudoku4.akorn").toString(), "--model", "Nope");
 

@@ -73,7 +73,7 @@ class FmtCommandTest {
 
     int status = run(args.toArray(String[]::new));
 
-    assertThat(args).hasSize(18);
+    assertThat(args).hasSize(22);
     assertThat(status).isEqualTo(0);
     assertThat(out.toString()).isEmpty();
     assertThat(err.toString()).isEmpty();

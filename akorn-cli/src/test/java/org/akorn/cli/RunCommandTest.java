@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.akorn.runtime.io.NpzFiles;
 import picocli.CommandLine;
 
 /** {@code akorn run} reproduces every golden fixture through the generated code. */
@@ -37,7 +38,7 @@ class RunCommandTest {
 
   static Map<String, NDArray> load(NDManager m, Path npz) throws Exception {
     Map<String, NDArray> byName = new LinkedHashMap<>();
-    for (NDArray a : NDList.decode(m, Files.readAllBytes(npz))) {
+    for (NDArray a : NpzFiles.toNDList(m, NpzFiles.read(npz))) {
       byName.put(a.getName(), a);
     }
     return byName;
@@ -86,7 +87,7 @@ class RunCommandTest {
   @ValueSource(strings = {
     "klayer_conv_gn_globalomega", "klayer_attn_channelomega", "klayer_attn_gta",
     "klayer_conv_noproj_sandb", "readout_bn_eval", "sudoku_model", "objects_model",
-    "classification_model"})
+    "classification_model", "sudoku_transformer", "sudoku_itrsa"})
   void runReproducesTheFixture(String caseName) throws Exception {
     try (NDManager m = NDManager.newBaseManager()) {
       Map<String, NDArray> fixture = load(m, FIXTURES.resolve(caseName + ".npz"));
@@ -110,7 +111,9 @@ class RunCommandTest {
         assertWithMessage("%s", e.getKey()).that(err).isAtMost(1e-4);
         worst = Math.max(worst, err);
       }
-      if (!caseName.equals("readout_bn_eval")) {
+      boolean oscillators = !caseName.equals("readout_bn_eval") && !caseName.equals("sudoku_transformer")
+          && !caseName.equals("sudoku_itrsa");
+      if (oscillators) {
         assertThat(result).containsKey("states.0.0");
         assertThat(result.get("energies.0.0").getFloat(0)).isEqualTo(0f);
       }

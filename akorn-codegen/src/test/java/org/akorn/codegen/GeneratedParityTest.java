@@ -5,13 +5,11 @@ import static com.google.common.truth.Truth.assertWithMessage;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import java.util.Map;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.AkornResult;
 import org.akorn.runtime.RunOptions;
+import org.akorn.runtime.io.NpzFiles;
 import org.akorn.runtime.nn.Gradients;
 import org.akorn.runtime.weights.WeightMapping;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +44,8 @@ class GeneratedParityTest {
     "sudoku_model, org.akorn.golden.SudokuModel, logits, true",
     "objects_model, org.akorn.golden.ObjectsModel, none, false",
     "classification_model, org.akorn.golden.ClassificationModel, none, false",
+    "sudoku_transformer, org.akorn.golden.SudokuTransformer, logits, true",
+    "sudoku_itrsa, org.akorn.golden.SudokuItrsa, logits, true",
   })
   void generatedModelReproducesTheFixture(String caseName, String className, String loss, boolean training)
       throws Exception {
@@ -75,7 +76,7 @@ class GeneratedParityTest {
 
   static Map<String, NDArray> load(NDManager manager, Path npz) throws IOException {
     Map<String, NDArray> byName = new LinkedHashMap<>();
-    for (NDArray a : NDList.decode(manager, Files.readAllBytes(npz))) {
+    for (NDArray a : NpzFiles.toNDList(manager, NpzFiles.read(npz))) {
       byName.put(a.getName(), a);
     }
     return byName;

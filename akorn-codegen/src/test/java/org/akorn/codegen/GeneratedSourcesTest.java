@@ -35,6 +35,8 @@ class GeneratedSourcesTest {
             "org/akorn/examples/ObjectDiscovery.java",
             "org/akorn/examples/Sudoku.java",
             "org/akorn/examples/Sudoku4.java",
+            "org/akorn/examples/Sudoku4Itrsa.java",
+            "org/akorn/examples/Sudoku4Transformer.java",
             "org/akorn/examples/Tetrominoes.java",
             "org/akorn/golden/ClassificationModel.java",
             "org/akorn/golden/KlayerAttnChannelOmega.java",
@@ -43,7 +45,9 @@ class GeneratedSourcesTest {
             "org/akorn/golden/KlayerConvNoprojSandb.java",
             "org/akorn/golden/ObjectsModel.java",
             "org/akorn/golden/ReadoutBnEval.java",
-            "org/akorn/golden/SudokuModel.java");
+            "org/akorn/golden/SudokuItrsa.java",
+            "org/akorn/golden/SudokuModel.java",
+            "org/akorn/golden/SudokuTransformer.java");
   }
 
   @Test

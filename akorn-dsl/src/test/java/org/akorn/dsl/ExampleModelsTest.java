@@ -27,7 +27,7 @@ class ExampleModelsTest {
     CompileResult result = AkornCompiler.check(CompileRequest.of(files));
 
     assertThat(result.render()).isEmpty();
-    assertThat(result.models()).hasSize(15);
+    assertThat(result.models()).hasSize(19);
   }
 
   @Test

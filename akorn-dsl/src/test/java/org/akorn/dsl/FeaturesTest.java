@@ -71,7 +71,7 @@ class FeaturesTest {
         """;
     assertThat(headlines(src)).containsExactly(
         "m.akorn:4:14: error[E107]: unknown features step 'readout'; expected one of:"
-            + " norm_relu_conv, feedforward");
+            + " norm_relu_conv, feedforward, layer_norm, self_attention, gelu_mlp, sincos_position");
   }
 
   @Test

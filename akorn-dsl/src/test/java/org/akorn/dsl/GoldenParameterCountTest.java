@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class GoldenParameterCountTest {
-  private static final Pattern COUNT = Pattern.compile("\"trainable_parameter_count\"\\s*:\\s*(\\d+)");
+  private static final Pattern COUNT = Pattern.compile("\"(?:trainable_parameter_count|parameters)\"\\s*:\\s*(\\d+)");
 
   @ParameterizedTest
   @ValueSource(
@@ -24,7 +24,9 @@ class GoldenParameterCountTest {
         "readout_bn_eval",
         "sudoku_model",
         "objects_model",
-        "classification_model"
+        "classification_model",
+        "sudoku_transformer",
+        "sudoku_itrsa"
       })
   void trainableParametersMatchTheReference(String caseName) throws IOException {
     ModelSpec model = Examples.compileClean(Examples.GOLDEN.resolve(caseName + ".akorn"));

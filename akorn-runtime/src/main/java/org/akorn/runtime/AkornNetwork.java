@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.akorn.runtime.nn.AkornBlock;
 import org.akorn.runtime.nn.ArrayOp;
 import org.akorn.runtime.nn.InitialState;
+import org.akorn.runtime.nn.IteratedSelfAttention;
 import org.akorn.runtime.nn.Inits;
 import org.akorn.runtime.nn.KuramotoLayer;
 import org.akorn.runtime.nn.KuramotoResult;
@@ -108,7 +109,7 @@ public final class AkornNetwork extends AkornBlock {
         }
         KuramotoLayer layer = stage.layer();
         if (layer == null) {
-          c = stage.readOut().apply(ps, c, training);
+          c = features(ps, stage.readOut(), c, in.noise(), options, training);
           continue;
         }
         int steps = options.stepsFor(i, layer.getDefaultSteps());
@@ -128,6 +129,34 @@ public final class AkornNetwork extends AkornBlock {
       }
       return new AkornResult(outputs, layers);
     }
+  }
+
+  /**
+   * Applies a chain of ordinary units to c. Iterated attention runs the steps of {@code options}
+   * (the i-th iterated attention of the chain is "stage" i, as layers are otherwise) and, with a
+   * random latent, starts from the input's noise when it is shaped like c, else from Gaussian noise
+   * drawn with {@code options.seed() + i}.
+   */
+  private static NDArray features(
+      ParameterStore ps, OpChain chain, NDArray c, NDArray noise, RunOptions options, boolean training) {
+    int attention = 0;
+    for (ArrayOp op : chain.ops()) {
+      if (op instanceof IteratedSelfAttention a) {
+        int steps = options.stepsFor(attention, a.getDefaultSteps());
+        NDArray latent = null;
+        if (a.hasRandomLatent()) {
+          latent = noise != null && noise.getShape().equals(c.getShape())
+              ? noise.toDevice(c.getDevice(), false)
+              : InitialState.gaussian(c.getManager(), c.getShape(), options.seed() + attention)
+                  .toDevice(c.getDevice(), false);
+        }
+        c = a.apply(ps, c, training, steps, latent);
+        attention++;
+      } else {
+        c = op.apply(ps, c, training);
+      }
+    }
+    return c;
   }
 
   /** Brings a mask to {@code [B, 1, spatial...]} like {@code c}. */
@@ -189,6 +218,23 @@ public final class AkornNetwork extends AkornBlock {
     if (gamma != null) {
       mapping.map(prefix + "gamma", gamma);
     }
+  }
+
+  /**
+   * Whether a run starts from a random state: a Kuramoto layer from noise, or iterated attention
+   * from a random latent. Only then do runs with different seeds differ, and voting applies.
+   */
+  public boolean hasRandomInitialState() {
+    for (Stage s : stages) {
+      if (s.layer() != null && initialState.usesNoise()) {
+        return true;
+      }
+      if (s.layer() == null
+          && s.readOut().ops().stream().anyMatch(op -> op instanceof IteratedSelfAttention a && a.hasRandomLatent())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public ArrayOp stem() {

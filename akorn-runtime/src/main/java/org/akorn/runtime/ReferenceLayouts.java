@@ -1,11 +1,16 @@
 package org.akorn.runtime;
 
+import org.akorn.runtime.nn.ArrayOp;
+import org.akorn.runtime.nn.GeluMlp;
+import org.akorn.runtime.nn.IteratedSelfAttention;
 import org.akorn.runtime.nn.OpChain;
+import org.akorn.runtime.nn.SinCosPosition;
 import org.akorn.runtime.nn.Stage;
 import org.akorn.runtime.weights.WeightMapping;
 
 /**
- * The reference implementation's {@code state_dict} layouts of the three model families, as
+ * The reference implementation's {@code state_dict} layouts of the three model families and the
+ * Sudoku Transformer baselines, as
  * explicit mappings onto an {@link AkornNetwork} assembled like the reference model.
  */
 public final class ReferenceLayouts {
@@ -71,6 +76,33 @@ public final class ReferenceLayouts {
     }
     b.add("out.", net.head());
     gamma(net, b);
+    return b.build();
+  }
+
+  /**
+   * {@code source/models/sudoku/transformer.py SudokuTransformer}: {@code embedding}, {@code
+   * pos_embed}, {@code transformer_encoder.<b>} (each an {@link IteratedSelfAttention} followed by
+   * a {@link GeluMlp}), {@code out} (LayerNorm, Linear). The network is one stage without a
+   * Kuramoto layer whose chain is the position table, then the blocks' units in order.
+   */
+  public static WeightMapping sudokuTransformer(AkornNetwork net) {
+    WeightMapping.Builder b = WeightMapping.builder().add("embedding.", net.stem());
+    if (net.stages().size() != 1 || net.stages().get(0).layer() != null) {
+      throw new IllegalArgumentException("the Sudoku Transformer layout has one stage without a Kuramoto layer");
+    }
+    int block = 0;
+    for (ArrayOp op : net.stages().get(0).readOut().ops()) {
+      if (op instanceof SinCosPosition) {
+        b.add("", op);
+      } else if (op instanceof IteratedSelfAttention) {
+        b.add("transformer_encoder." + block + ".", op);
+      } else if (op instanceof GeluMlp) {
+        b.add("transformer_encoder." + block++ + ".", op);
+      } else {
+        throw new IllegalArgumentException("the Sudoku Transformer layout has no place for " + op.getClass().getSimpleName());
+      }
+    }
+    b.add("out.", net.head());
     return b.build();
   }
 

@@ -22,6 +22,7 @@ public final class JavaNames {
           "RunOptions", "ModelSupport", "ReferenceLayouts", "KuramotoLayer", "KuramotoResult",
           "Stage", "OpChain", "ReadOutConv", "ResidualFeedForward", "NormReluConv", "ConvStem",
           "Conv2dBlock", "EmbeddingStem", "InitialState", "SharedTransition", "CellHead",
+          "LayerNormCellHead", "ChannelLayerNorm", "IteratedSelfAttention", "GeluMlp", "SinCosPosition",
           "PooledLinearHead", "PooledMlpHead", "FeatureNorm", "Pooling", "OmegaTerm",
           "WeightMapping", "StateDict", "Checkpoints", "CheckpointMetadata", "NDArray",
           "NDManager", "Shape", "DataType", "ParameterStore", "Block", "List", "Map", "Path",

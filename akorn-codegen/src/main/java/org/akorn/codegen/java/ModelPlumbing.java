@@ -97,6 +97,7 @@ final class ModelPlumbing {
       case SUDOKU -> CodeBlock.of("$T.sudoku(network)", REFERENCE_LAYOUTS);
       case OBJECTS -> CodeBlock.of("$T.objects(network)", REFERENCE_LAYOUTS);
       case CLASSIFICATION -> CodeBlock.of("$T.classification(network)", REFERENCE_LAYOUTS);
+      case SUDOKU_TRANSFORMER -> CodeBlock.of("$T.sudokuTransformer(network)", REFERENCE_LAYOUTS);
       case NATIVE -> CodeBlock.of("$T.builder().add($S, network).build()", WEIGHT_MAPPING, "");
     };
   }

@@ -6,13 +6,16 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import java.util.List;
 import javax.lang.model.element.Modifier;
+import org.akorn.dsl.model.AttentionLatent;
 import org.akorn.dsl.model.BlockNorm;
+import org.akorn.dsl.model.CellHeadInput;
 import org.akorn.dsl.model.Coupling;
 import org.akorn.dsl.model.InitKind;
 import org.akorn.dsl.model.InputSpec;
 import org.akorn.dsl.model.OmegaKind;
 import org.akorn.dsl.model.Positional;
 import org.akorn.dsl.model.Stage;
+import org.akorn.dsl.model.TokenNorm;
 
 /**
  * Emits the method that builds the model's DJL blocks from runtime classes, every number as a
@@ -293,6 +296,25 @@ final class NetworkAssembly {
       return CodeBlock.of("new $T($L, $L, $L, $T.$L)", RESIDUAL_FEED_FORWARD, cChannels,
           channels(f.hidden(), cValue, cChannels), e.intValue(f.kernel()), FEATURE_NORM, norm(f.norm()));
     }
+    if (s instanceof Stage.LayerNorm) {
+      return CodeBlock.of("new $T($L)", CHANNEL_LAYER_NORM, cChannels);
+    }
+    if (s instanceof Stage.SelfAttention a) {
+      boolean gta = a.positional() == Positional.GTA;
+      CodeBlock.Builder b = CodeBlock.builder().add("new $T($L, $L, $L, $L, $L, $L", ITERATED_SELF_ATTENTION, cChannels,
+          e.intValue(a.heads()), e.intValue(a.steps()), a.norm() == TokenNorm.LAYER,
+          gta ? extent(a.grid().dim(0), heightValue, height) : CodeBlock.of("0"),
+          gta ? extent(a.grid().dim(1), widthValue, width) : CodeBlock.of("0"));
+      return b.add(a.latent() == AttentionLatent.NOISE ? ", true)" : ")").build();
+    }
+    if (s instanceof Stage.GeluMlp m) {
+      return CodeBlock.of("new $T($L, $L, $L)", GELU_MLP, cChannels, e.intValue(m.hidden()), m.norm() == TokenNorm.LAYER);
+    }
+    if (s instanceof Stage.SinCosPosition p) {
+      List<Long> dims = p.info().input().dims();
+      return CodeBlock.of("new $T($L, $L, $L, $L)", SIN_COS_POSITION, cChannels,
+          extent(dims.get(1), heightValue, height), extent(dims.get(2), widthValue, width), e.flag(p.learnable()));
+    }
     Stage.NormReluConv n = (Stage.NormReluConv) s;
     CodeBlock out = channels(n.channels(), cValue, cChannels);
     CodeBlock code;
@@ -329,7 +351,8 @@ final class NetworkAssembly {
           cChannels, e.intValue(p.classes()));
     }
     if (h instanceof Stage.CellClassifier c) {
-      return CodeBlock.of("new $T($L, $L)", CELL_HEAD, cChannels, e.intValue(c.classes()));
+      return CodeBlock.of("new $T($L, $L)", c.input() == CellHeadInput.LAYER_NORM ? LAYER_NORM_CELL_HEAD : CELL_HEAD,
+          cChannels, e.intValue(c.classes()));
     }
     Stage.PooledMlp m = (Stage.PooledMlp) h;
     return CodeBlock.of("new $T($T.$L, $L, $L, $L)", POOLED_MLP_HEAD, POOLING, m.pool().name(),

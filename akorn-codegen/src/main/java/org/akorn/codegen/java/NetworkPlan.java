@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.akorn.dsl.diag.DiagnosticCode;
 import org.akorn.dsl.diag.DiagnosticSink;
+import org.akorn.dsl.model.CellHeadInput;
 import org.akorn.dsl.model.InitKind;
 import org.akorn.dsl.model.ModelSpec;
 import org.akorn.dsl.model.NextStateSource;
 import org.akorn.dsl.model.Stage;
+import org.akorn.dsl.model.TokenNorm;
 
 /**
  * A model's stages grouped the way the runtime assembles them: a stem, an initial state, network
@@ -27,7 +29,7 @@ record NetworkPlan(
 
   /** The reference state_dict layout the model's weights import uses. */
   enum Layout {
-    READ_OUT_ONLY, SINGLE_LAYER, SUDOKU, OBJECTS, CLASSIFICATION, NATIVE
+    READ_OUT_ONLY, SINGLE_LAYER, SUDOKU, OBJECTS, CLASSIFICATION, SUDOKU_TRANSFORMER, NATIVE
   }
 
   boolean hasLayers() {
@@ -70,7 +72,7 @@ record NetworkPlan(
       return Layout.READ_OUT_ONLY;
     }
     if (!hasLayers()) {
-      return Layout.NATIVE;
+      return isSudokuTransformer() ? Layout.SUDOKU_TRANSFORMER : Layout.NATIVE;
     }
     if (stem instanceof Stage.EmbeddingStem) {
       return Layout.SUDOKU;
@@ -86,6 +88,28 @@ record NetworkPlan(
       return Layout.SINGLE_LAYER;
     }
     return Layout.NATIVE;
+  }
+
+  /**
+   * The reference's Sudoku Transformer: an embedding stem, an optional position table, then
+   * blocks of (pre-norm attention, pre-norm GELU MLP), and a LayerNorm cell classifier.
+   */
+  private boolean isSudokuTransformer() {
+    if (!(stem instanceof Stage.EmbeddingStem)
+        || !(head instanceof Stage.CellClassifier c && c.input() == CellHeadInput.LAYER_NORM)) {
+      return false;
+    }
+    int i = !readOutOnly.isEmpty() && readOutOnly.get(0) instanceof Stage.SinCosPosition ? 1 : 0;
+    if (i == readOutOnly.size() || (readOutOnly.size() - i) % 2 != 0) {
+      return false;
+    }
+    for (; i < readOutOnly.size(); i += 2) {
+      if (!(readOutOnly.get(i) instanceof Stage.SelfAttention a && a.norm() == TokenNorm.LAYER)
+          || !(readOutOnly.get(i + 1) instanceof Stage.GeluMlp m && m.norm() == TokenNorm.LAYER)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static NetworkPlan of(ModelSpec model, DiagnosticSink sink) {
@@ -154,7 +178,8 @@ record NetworkPlan(
       }
     } else if (stem != null && (init == null || init.kind() != InitKind.GIVEN)) {
       for (Stage s : before) {
-        if (!(s instanceof Stage.FeedForward || s instanceof Stage.NormReluConv)) {
+        if (!(s instanceof Stage.FeedForward || s instanceof Stage.NormReluConv || s instanceof Stage.LayerNorm
+            || s instanceof Stage.SelfAttention || s instanceof Stage.GeluMlp || s instanceof Stage.SinCosPosition)) {
           unsupported(sink, s, "a read-out in a model without Kuramoto layers; use features = ...");
         }
       }

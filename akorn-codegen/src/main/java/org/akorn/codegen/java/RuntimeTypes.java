@@ -34,6 +34,11 @@ final class RuntimeTypes {
   static final ClassName INITIAL_STATE = ClassName.get(NN, "InitialState");
   static final ClassName SHARED_TRANSITION = ClassName.get(NN, "SharedTransition");
   static final ClassName CELL_HEAD = ClassName.get(NN, "CellHead");
+  static final ClassName LAYER_NORM_CELL_HEAD = ClassName.get(NN, "LayerNormCellHead");
+  static final ClassName CHANNEL_LAYER_NORM = ClassName.get(NN, "ChannelLayerNorm");
+  static final ClassName ITERATED_SELF_ATTENTION = ClassName.get(NN, "IteratedSelfAttention");
+  static final ClassName GELU_MLP = ClassName.get(NN, "GeluMlp");
+  static final ClassName SIN_COS_POSITION = ClassName.get(NN, "SinCosPosition");
   static final ClassName POOLED_LINEAR_HEAD = ClassName.get(NN, "PooledLinearHead");
   static final ClassName POOLED_MLP_HEAD = ClassName.get(NN, "PooledMlpHead");
   static final ClassName FEATURE_NORM = ClassName.get(NN, "FeatureNorm");

@@ -55,9 +55,28 @@ public final class Vocabulary {
       FEEDFORWARD,
       NORM_RELU_CONV);
 
-  /** Steps of a {@code features = ...} chain: the read-out steps except {@code readout} itself. */
-  private static final List<Option> FEATURE_STEPS =
-      READOUT_STEPS.stream().filter(o -> !o.word().equals("readout")).toList();
+  private static final List<Option> TOKEN_NORMS =
+      List.of(word("layer", "LayerNorm over the channels (default)"), word("none", "no normalisation"));
+
+  /**
+   * Steps of a {@code features = ...} chain: the read-out steps except {@code readout} itself, and
+   * the Transformer's units.
+   */
+  private static final List<Option> FEATURE_STEPS = java.util.stream.Stream.concat(
+      READOUT_STEPS.stream().filter(o -> !o.word().equals("readout")),
+      java.util.stream.Stream.of(
+          option("layer_norm", "LayerNorm over the channels of every position"),
+          option("self_attention", "steps x (c + Attention(norm(c))), shared weights (ItrSA when steps > 1)",
+              free("heads", "attention heads"), free("steps", "iterations with shared weights (default 1)"),
+              new Property("positional", "positional encoding", List.of(
+                  word("gta", "geometric transform attention"), word("none", "none (default)"))),
+              new Property("norm", "normalisation before attention", TOKEN_NORMS),
+              new Property("latent", "where the iteration starts", List.of(
+                  word("input", "from c (default)"), word("noise", "the first iteration attends over c plus Gaussian noise (ItrSA++)")))),
+          option("gelu_mlp", "c + Linear(GELU(Linear(norm(c))))",
+              free("hidden", "hidden width"), new Property("norm", "normalisation before the MLP", TOKEN_NORMS)),
+          option("sincos_position", "c + a 2-D sin/cos position table",
+              flag("learnable", "a trainable table (default on)")))).toList();
 
   private static final Map<String, List<Option>> STAGES = Map.of(
       "stem", List.of(
@@ -85,7 +104,9 @@ public final class Vocabulary {
       "head", List.of(
           option("classifier", "global pool of c, then Linear(C -> classes)",
               new Property("pool", "pooling", POOLS), free("classes", "number of classes")),
-          option("cell_classifier", "ReLU, then a 1x1 conv to classes per cell", free("classes", "number of classes")),
+          option("cell_classifier", "ReLU (or LayerNorm), then a linear map to classes per cell",
+              free("classes", "number of classes"), new Property("pre", "what comes before the linear map", List.of(
+                  word("relu", "ReLU, then a 1x1 conv (default)"), word("layer_norm", "LayerNorm, then a Linear")))),
           option("mlp", "global pool, Linear -> ReLU -> Linear",
               new Property("pool", "pooling", POOLS), free("hidden", "hidden width"),
               free("features", "output features"))));

@@ -43,6 +43,7 @@ public enum DiagnosticCode {
   STAGE_OUT_OF_ORDER("E212"),
   VOCAB_TOO_SMALL("E213"),
   CONV_NEEDS_GRID("E214"),
+  POSITION_CHANNELS("E215"),
 
   // 3xx: imports and blocks
   IMPORT_CYCLE("E300"),

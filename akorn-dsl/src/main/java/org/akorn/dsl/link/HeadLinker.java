@@ -5,6 +5,7 @@ import static org.akorn.dsl.link.Counting.mul;
 
 import org.akorn.dsl.ast.StatementNode;
 import org.akorn.dsl.diag.DiagnosticCode;
+import org.akorn.dsl.model.CellHeadInput;
 import org.akorn.dsl.model.IntValue;
 import org.akorn.dsl.model.OutputSource;
 import org.akorn.dsl.model.OutputSpec;
@@ -22,6 +23,11 @@ final class HeadLinker {
           .with("stimulus", OutputSource.STIMULUS)
           .with("states", OutputSource.STATES)
           .with("energies", OutputSource.ENERGIES);
+
+  private static final Options<CellHeadInput> INPUT =
+      Options.<CellHeadInput>named("pre")
+          .with("relu", CellHeadInput.RELU)
+          .with("layer_norm", CellHeadInput.LAYER_NORM);
 
   private final LinkContext ctx;
 
@@ -62,14 +68,19 @@ final class HeadLinker {
       }
       case "cell_classifier" -> {
         IntValue classes = ctx.positive(p, "classes", null);
+        CellHeadInput input = INPUT.read(p, "pre", CellHeadInput.RELU, ctx.sink);
+        if (input == null) {
+          classes = null;
+        }
         if (classes != null && !c.hasGrid()) {
           ctx.error(DiagnosticCode.CONV_NEEDS_GRID, option.span(), "cell_classifier needs a [C, H, W] grid, but c is " + c);
           classes = null;
         }
         stage = classes == null ? null : new Stage.CellClassifier(
-            info(stmt, c, Shape.of(c.dim(1), c.dim(2), classes.value()), linear(c.channels(), classes.value()),
+            info(stmt, c, Shape.of(c.dim(1), c.dim(2), classes.value()),
+                add(linear(c.channels(), classes.value()), input == CellHeadInput.LAYER_NORM ? mul(2, c.channels()) : 0),
                 mul(c.positions(), c.channels(), classes.value())),
-            classes);
+            classes, input);
       }
       case "mlp" -> {
         Pool pool = POOL.read(p, "pool", Pool.AVG, ctx.sink);

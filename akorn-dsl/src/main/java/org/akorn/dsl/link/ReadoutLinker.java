@@ -23,6 +23,10 @@ final class ReadoutLinker {
           .with("group", BlockNorm.GROUP)
           .with("none", BlockNorm.NONE);
 
+  /** The steps a {@code features} chain takes, in message order. */
+  static final String FEATURE_STEPS =
+      "norm_relu_conv, feedforward, layer_norm, self_attention, gelu_mlp, sincos_position";
+
   private final LinkContext ctx;
 
   ReadoutLinker(LinkContext ctx) {
@@ -69,11 +73,10 @@ final class ReadoutLinker {
       String kind = Properties.optionName(option);
       if (kind == null) {
         ctx.error(DiagnosticCode.WRONG_TYPE, option.span(),
-            "a features step must be norm_relu_conv(...) or feedforward(...), but this is "
-                + option.describe());
+            "a features step must be one of " + FEATURE_STEPS + ", but this is " + option.describe());
         return;
       }
-      if (!addStep(kind, option, "features", "norm_relu_conv, feedforward")) {
+      if (!addStep(kind, option, "features", FEATURE_STEPS)) {
         return;
       }
     }
@@ -93,9 +96,14 @@ final class ReadoutLinker {
       return false;
     }
     Properties p = Properties.of(option, ctx.sink);
+    TransformerStepLinker units = new TransformerStepLinker(ctx);
     Stage stage = switch (kind) {
       case "readout" -> readout(p, option.span());
       case "feedforward" -> feedForward(p, option.span());
+      case "layer_norm" -> units.layerNorm(option.span());
+      case "self_attention" -> units.selfAttention(p, option.span());
+      case "gelu_mlp" -> units.geluMlp(p, option.span());
+      case "sincos_position" -> units.sinCosPosition(p, option.span());
       default -> normReluConv(p, option.span());
     };
     p.finish();

@@ -13,6 +13,8 @@ package org.akorn.dsl.model;
  *   <li>{@link ReadoutConv} maps {@code x} to a new {@code c}; {@link FeedForward} (residual) and
  *       {@link NormReluConv} then transform {@code c} (in a model without Kuramoto layers they
  *       follow the stem directly: {@code features = ...});
+ *   <li>{@link LayerNorm}, {@link SelfAttention}, {@link GeluMlp} and {@link SinCosPosition}
+ *       transform {@code c} as a Transformer's units do ({@code features = ...});
  *   <li>{@link Transition} applies one strided conv to both {@code x} and {@code c};
  *   <li>{@link NextState} replaces {@code x} before the next layer;
  *   <li>heads read {@code c} and produce a named result.
@@ -97,11 +99,37 @@ public sealed interface Stage {
   /** Replaces x before the next layer (default after a layer is its last state). */
   record NextState(StageInfo info, NextStateSource source) implements Stage {}
 
+  /** c = LayerNorm(C)(c): over the channels of every position, eps 1e-5, learnable scale and bias. */
+  record LayerNorm(StageInfo info) implements Stage {}
+
+  /**
+   * {@code steps} times {@code c = c + Attention(norm(c))} with one set of weights (T = 1: a
+   * Transformer's attention sub-layer; T > 1: iterated self-attention, ItrSA). Attention: Linear
+   * W_qkv (C -> 3C) and W_o (C -> C) on every position, heads taking channels head-fastest, scale
+   * 1/sqrt(C/heads), optionally GTA on the grid ({@code grid} null for tokens). With {@code latent}
+   * NOISE the first iteration attends over c plus Gaussian noise z: {@code c + Attention(norm(c +
+   * z))}.
+   */
+  record SelfAttention(StageInfo info, IntValue heads, IntValue steps, Positional positional, TokenNorm norm,
+      Shape grid, AttentionLatent latent) implements Stage {}
+
+  /** c = c + Linear(hidden -> C)(GELU(Linear(C -> hidden)(norm(c)))) on every position. */
+  record GeluMlp(StageInfo info, IntValue hidden, TokenNorm norm) implements Stage {}
+
+  /**
+   * c = c + P: a {@code [H*W, C]} table initialised with the 2-D sin/cos encoding (the first half of
+   * the channels encodes the column, the second half the row), learnable or fixed.
+   */
+  record SinCosPosition(StageInfo info, Flag learnable) implements Stage {}
+
   /** Global pool (avg | max) of c, then Linear(C -> classes). Output {@code [classes]}. */
   record PooledClassifier(StageInfo info, Pool pool, IntValue classes) implements Stage {}
 
-  /** ReLU(c) then a 1x1 conv C -> classes, laid out per cell: output {@code [H, W, classes]}. */
-  record CellClassifier(StageInfo info, IntValue classes) implements Stage {}
+  /**
+   * A linear map C -> classes per cell of c, laid out per cell: output {@code [H, W, classes]};
+   * {@code input} (written {@code pre = relu | layer_norm}) says what comes first: ReLU (then a 1x1 conv) or LayerNorm (then a Linear).
+   */
+  record CellClassifier(StageInfo info, IntValue classes, CellHeadInput input) implements Stage {}
 
   /** Global pool of c, Linear(C -> hidden), ReLU, Linear(hidden -> features). */
   record PooledMlp(StageInfo info, Pool pool, IntValue hidden, IntValue features)

@@ -37,7 +37,7 @@ class CompletionsTest {
     assertThat(labels(HEAD + "  readout = readout(N = 2) -> |")).containsAtLeast("readout", "feedforward", "norm_relu_conv");
     assertThat(labels(HEAD + "  head h = cl|")).containsAtLeast("classifier", "cell_classifier", "mlp");
     assertThat(labels(HEAD + "  features = norm_relu_conv(stride = 2) -> |"))
-        .containsExactly("feedforward", "norm_relu_conv", "ch", "d").inOrder();
+        .containsExactly("feedforward", "norm_relu_conv", "layer_norm", "self_attention", "gelu_mlp", "sincos_position", "ch", "d").inOrder();
   }
 
   @Test

@@ -136,6 +136,28 @@ class VocabularyTest {
         names(option("head", "cell_classifier").properties()));
     check("mlp", expected("classifier(classes = 3, pool = avg)", "mlp(hidden = 4, features = 4, zzz = 1)"),
         names(option("head", "mlp").properties()));
+    check("cell_classifier pre", expected("classifier(classes = 3, pool = avg)", "cell_classifier(classes = 3, pre = zzz)"),
+        words(option("head", "cell_classifier").property("pre").orElseThrow().values()));
+  }
+
+  @Test
+  void transformerFeatureSteps() {
+    String features = "features = ";
+    String readout = "readout = readout(N = 2) -> feedforward(hidden = 8, norm = batch) -> norm_relu_conv(kernel = 1);";
+    check("self_attention", expected(readout, features + "self_attention(heads = 2, zzz = 1);"),
+        names(option("features", "self_attention").properties()));
+    check("self_attention positional", expected(readout, features + "self_attention(heads = 2, positional = zzz);"),
+        words(option("features", "self_attention").property("positional").orElseThrow().values()));
+    check("self_attention norm", expected(readout, features + "self_attention(heads = 2, norm = zzz);"),
+        words(option("features", "self_attention").property("norm").orElseThrow().values()));
+    check("self_attention latent", expected(readout, features + "self_attention(heads = 2, latent = zzz);"),
+        words(option("features", "self_attention").property("latent").orElseThrow().values()));
+    check("gelu_mlp", expected(readout, features + "gelu_mlp(hidden = 4, zzz = 1);"),
+        names(option("features", "gelu_mlp").properties()));
+    check("sincos_position", expected(readout, features + "sincos_position(zzz = 1);"),
+        names(option("features", "sincos_position").properties()));
+    check("layer_norm", expected(readout, features + "layer_norm(zzz = 1);"),
+        names(option("features", "layer_norm").properties()));
   }
 
   @Test

@@ -47,7 +47,7 @@ class AkornFormatterTest {
         checked++;
       }
     }
-    assertThat(checked).isEqualTo(16);
+    assertThat(checked).isEqualTo(20);
   }
 
   @Test
@@ -154,7 +154,7 @@ class AkornFormatterTest {
         }
       }
     }
-    assertThat(total).isEqualTo(17 * MUTATIONS_PER_FILE);
+    assertThat(total).isEqualTo(21 * MUTATIONS_PER_FILE);
     assertWithMessage("mutations that parse").that(parsed).isAtLeast(total / 2);
   }
 

@@ -11,9 +11,10 @@ import java.util.Map;
  * The header of a NumPy {@code .npy} array, parsed strictly: magic, version 1 to 3, a header length
  * inside the data, a dict literal with exactly {@code descr}, {@code fortran_order} and {@code
  * shape}, a little-endian (or one-byte) numeric dtype, non-negative dimensions whose product
- * times the item size equals the bytes that follow exactly (checked without overflow).
+ * times the item size equals the bytes that follow exactly (checked without overflow). {@code
+ * fortranOrder} is true for an array of rank 2 or more stored column-major.
  */
-record NpyHeader(String descr, DataType type, int itemSize, long[] shape, int dataOffset) {
+record NpyHeader(String descr, DataType type, int itemSize, long[] shape, int dataOffset, boolean fortranOrder) {
   static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private static final int MAX_RANK = 32;
   private static final Map<String, DataType> TYPES = Map.of(
@@ -98,10 +99,6 @@ record NpyHeader(String descr, DataType type, int itemSize, long[] shape, int da
       throw new BadFileException(where, "has rank " + shape.length + " (at most " + MAX_RANK
           + " supported)");
     }
-    if (fortran && shape.length > 1) {
-      throw new BadFileException(where, "is stored in Fortran order; save it with"
-          + " numpy.ascontiguousarray first");
-    }
     long count = 1;
     try {
       for (long d : shape) {
@@ -120,7 +117,7 @@ record NpyHeader(String descr, DataType type, int itemSize, long[] shape, int da
       throw new BadFileException(where, "has shape " + shapeText(shape)
           + ", which overflows a 64-bit size");
     }
-    return new NpyHeader(descr, type, type.getNumOfBytes(), shape, dataOffset);
+    return new NpyHeader(descr, type, type.getNumOfBytes(), shape, dataOffset, fortran && shape.length > 1);
   }
 
   private static DataType type(String descr, String where) throws BadFileException {

@@ -50,8 +50,11 @@ public final class NpzFiles {
 
   private static NpyArray array(String name, byte[] npy, String where) throws BadFileException {
     NpyHeader header = NpyHeader.parse(npy, where);
-    return new NpyArray(name, header.type(), header.shape(),
-        Arrays.copyOfRange(npy, header.dataOffset(), npy.length));
+    byte[] data = Arrays.copyOfRange(npy, header.dataOffset(), npy.length);
+    if (header.fortranOrder()) {
+      data = FortranOrder.toRowMajor(data, header.shape(), header.itemSize());
+    }
+    return new NpyArray(name, header.type(), header.shape(), data);
   }
 
   /**

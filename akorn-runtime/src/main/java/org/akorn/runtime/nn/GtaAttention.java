@@ -13,7 +13,8 @@ import org.akorn.runtime.weights.WeightMapping;
 
 /**
  * Multi-head self-attention over all positions of {@code [B, C, H, W]} with 1x1 convolutions
- * {@code W_qkv} (C -> 3C) and {@code W_o} (C -> C), heads taking channels head-fastest
+ * {@code W_qkv} (C -> 3C) and {@code W_o} (C -> C) (or Linear layers, {@link
+ * Builder#optLinearWeights}), heads taking channels head-fastest
  * ({@code channel = d * heads + head}), scale {@code 1/sqrt(C/heads)}, and optionally GTA: learnable
  * per-position 2x2 blocks {@code mat_q, mat_k, mat_v, mat_o [H*W, head_dim/2, 2, 2]} applied to
  * consecutive feature pairs of each head (q, k, v before attention, o after it).
@@ -31,8 +32,12 @@ public final class GtaAttention extends ArrayOpBlock {
   private final int headDim;
   private final int height;
   private final int width;
-  private final Conv2dBlock wQkv;
-  private final Conv2dBlock wO;
+  private final ArrayOpBlock wQkv;
+  private final ArrayOpBlock wO;
+  private final Parameter weightQkv;
+  private final Parameter biasQkv;
+  private final Parameter weightO;
+  private final Parameter biasO;
   private final Parameter matQ;
   private final Parameter matK;
   private final Parameter matV;
@@ -44,10 +49,26 @@ public final class GtaAttention extends ArrayOpBlock {
     this.headDim = b.channels / b.heads;
     this.height = b.height;
     this.width = b.width;
-    wQkv =
-        addChildBlock(
-            "W_qkv", Conv2dBlock.builder().setChannels(channels, 3 * channels).setKernel(1).build());
-    wO = addChildBlock("W_o", Conv2dBlock.builder().setChannels(channels, channels).setKernel(1).build());
+    if (b.linearWeights) {
+      LinearBlock qkv = addChildBlock("W_qkv", new LinearBlock(channels, 3 * channels, true));
+      LinearBlock o = addChildBlock("W_o", new LinearBlock(channels, channels, true));
+      wQkv = qkv;
+      wO = o;
+      weightQkv = qkv.weightParameter();
+      biasQkv = qkv.biasParameter();
+      weightO = o.weightParameter();
+      biasO = o.biasParameter();
+    } else {
+      Conv2dBlock qkv =
+          addChildBlock("W_qkv", Conv2dBlock.builder().setChannels(channels, 3 * channels).setKernel(1).build());
+      Conv2dBlock o = addChildBlock("W_o", Conv2dBlock.builder().setChannels(channels, channels).setKernel(1).build());
+      wQkv = qkv;
+      wO = o;
+      weightQkv = qkv.weightParameter();
+      biasQkv = qkv.biasParameter();
+      weightO = o.weightParameter();
+      biasO = o.biasParameter();
+    }
     if (b.gta) {
       Shape shape = new Shape((long) height * width, headDim / 2, 2, 2);
       matQ = addParameter(param("mat_q", Parameter.Type.WEIGHT, shape, rotations(false), true));
@@ -103,8 +124,8 @@ public final class GtaAttention extends ArrayOpBlock {
     // (which, d, head) become (which, head, d) and W_o's input channels likewise, so that every
     // per-step array is [B, (3,) heads, d, HW] and needs no transpose: q^T k and v attn^T are
     // batched matrix products on views, and the GTA blocks' gradients reduce over leading axes.
-    NDArray wqkv = ps.getValue(wQkv.weightParameter(), like.getDevice(), training);
-    NDArray bqkv = ps.getValue(wQkv.biasParameter(), like.getDevice(), training);
+    NDArray wqkv = ps.getValue(weightQkv, like.getDevice(), training);
+    NDArray bqkv = ps.getValue(biasQkv, like.getDevice(), training);
     NDArray qkvWeight = wqkv.reshape(3, headDim, heads, channels).transpose(0, 2, 1, 3);
     NDArray qkvBias = bqkv.reshape(3, headDim, heads).transpose(0, 2, 1);
     NDArray[] weights = new NDArray[3];
@@ -114,10 +135,10 @@ public final class GtaAttention extends ArrayOpBlock {
       weights[i] = qkvWeight.get(i).reshape(channels, channels, 1, 1);
       biases[i] = qkvBias.get(i).reshape(channels);
     }
-    NDArray wo = ps.getValue(wO.weightParameter(), like.getDevice(), training);
+    NDArray wo = ps.getValue(weightO, like.getDevice(), training);
     NDArray oWeight =
         wo.reshape(channels, headDim, heads).transpose(0, 2, 1).reshape(channels, channels, 1, 1);
-    NDArray oBias = ps.getValue(wO.biasParameter(), like.getDevice(), training);
+    NDArray oBias = ps.getValue(biasO, like.getDevice(), training);
     // The 2x2 blocks' diagonals and off-diagonals as [1, 1, d/2, 2, HW] (the attention scale
     // folded into q's).
     NDArray[][] coef = new NDArray[4][];
@@ -255,6 +276,7 @@ public final class GtaAttention extends ArrayOpBlock {
   public static final class Builder {
     private int channels;
     private int heads;
+    private boolean linearWeights;
     private boolean gta;
     private int height;
     private int width;
@@ -266,6 +288,15 @@ public final class GtaAttention extends ArrayOpBlock {
 
     public Builder setHeads(int heads) {
       this.heads = heads;
+      return this;
+    }
+
+    /**
+     * W_qkv and W_o as Linear layers ({@code weight [out, in]}, the reference's {@code weight="fc"})
+     * instead of 1x1 convolutions ({@code [out, in, 1, 1]}); the same map on every position.
+     */
+    public Builder optLinearWeights() {
+      this.linearWeights = true;
       return this;
     }
 

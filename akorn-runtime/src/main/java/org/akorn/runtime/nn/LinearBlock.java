@@ -51,6 +51,16 @@ public final class LinearBlock extends ArrayOpBlock {
     }
   }
 
+  /** The weight parameter {@code [out, in]} (for blocks that re-lay it out per run). */
+  Parameter weightParameter() {
+    return weight;
+  }
+
+  /** The bias parameter {@code [out]}, or null. */
+  Parameter biasParameter() {
+    return bias;
+  }
+
   public int getIn() {
     return in;
   }

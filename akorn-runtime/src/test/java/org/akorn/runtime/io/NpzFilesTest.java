@@ -26,7 +26,12 @@ class NpzFilesTest {
 
   /** A version-1 .npy file with {@code header} padded like NumPy pads it. */
   static byte[] npy(String descr, String shape, byte[] data) {
-    String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+    return npy(descr, shape, data, false);
+  }
+
+  static byte[] npy(String descr, String shape, byte[] data, boolean fortranOrder) {
+    String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortranOrder ? "True" : "False")
+        + ", 'shape': " + shape + ", }";
     int length = dict.length() + 1;
     length += (64 - (10 + length) % 64) % 64;
     byte[] out = new byte[10 + length + data.length];
@@ -53,6 +58,28 @@ class NpzFilesTest {
 
   private static String rejection(Path file) {
     return assertThrows(BadFileException.class, () -> NpzFiles.read(file)).getMessage();
+  }
+
+  @Test
+  void readsFortranOrderRowMajor() throws IOException {
+    // a [2, 3, 2] array a[i][j][k] = 100 i + 10 j + k, written column-major (i fastest)
+    float[] columnMajor = new float[12];
+    for (int i = 0; i < 2; i++) {
+      for (int j = 0; j < 3; j++) {
+        for (int k = 0; k < 2; k++) {
+          columnMajor[i + 2 * j + 6 * k] = 100 * i + 10 * j + k;
+        }
+      }
+    }
+    NpyArray a = NpzFiles.read(write("f.npy", npy("<f4", "(2, 3, 2)", floats(columnMajor), true))).get(0);
+    assertThat(a.shapeText()).isEqualTo("(2, 3, 2)");
+    ByteBuffer b = ByteBuffer.wrap(a.data()).order(ByteOrder.LITTLE_ENDIAN);
+    float[] rowMajor = new float[12];
+    for (int n = 0; n < 12; n++) {
+      rowMajor[n] = b.getFloat(4 * n);
+    }
+    assertThat(rowMajor).usingExactEquality()
+        .containsExactly(0f, 1f, 10f, 11f, 20f, 21f, 100f, 101f, 110f, 111f, 120f, 121f).inOrder();
   }
 
   @Test

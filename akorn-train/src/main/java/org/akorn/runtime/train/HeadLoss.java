@@ -3,6 +3,7 @@ package org.akorn.runtime.train;
 import ai.djl.nn.Block;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.nn.CellHead;
+import org.akorn.runtime.nn.LayerNormCellHead;
 import org.akorn.runtime.nn.PooledLinearHead;
 import org.akorn.runtime.nn.PooledMlpHead;
 import org.akorn.runtime.selfsupervised.NtXentLoss;
@@ -10,7 +11,7 @@ import org.akorn.runtime.selfsupervised.NtXentLoss;
 /**
  * The training loss that follows from a model's head: cross-entropy for {@code classifier}
  * ({@code [B, K]} logits, labels {@code [B]}) and {@code cell_classifier} ({@code [B, H, W, K]},
- * labels {@code [B, H, W]}); for {@code mlp} (features {@code [2B, C]} of two views per image)
+ * labels {@code [B, H, W]}; either input, ReLU or LayerNorm); for {@code mlp} (features {@code [2B, C]} of two views per image)
  * the self-supervised NT-Xent loss at the reference's temperature 0.1 ({@link NtXentLoss}), which
  * ignores the labels.
  */
@@ -24,7 +25,7 @@ public final class HeadLoss {
    */
   public static TrainingLoss forModel(AkornModel model) {
     Block head = model.network().head();
-    if (head instanceof PooledLinearHead || head instanceof CellHead) {
+    if (head instanceof PooledLinearHead || head instanceof CellHead || head instanceof LayerNormCellHead) {
       return (predictions, labels) -> CrossEntropy.mean(predictions.get(0), labels.get(0));
     }
     if (head instanceof PooledMlpHead) {

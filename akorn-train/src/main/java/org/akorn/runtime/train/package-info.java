@@ -9,7 +9,8 @@
  * org.akorn.runtime.train.TrainingLoop}) with the reference's settings per head ({@link
  * org.akorn.runtime.train.TrainingDefaults}) and augmented batches ({@link
  * org.akorn.runtime.train.AugmentedBatches}), and energy-based voting over noise samples at
- * inference ({@link org.akorn.runtime.train.EnergyVoting}).
+ * inference ({@link org.akorn.runtime.train.EnergyVoting}) or by confidence ({@link
+ * org.akorn.runtime.train.ConfidenceVoting}; both in akorn-runtime, as inference uses them).
  *
  * <p>Native memory: every step and every voting candidate runs inside an {@link
  * ai.djl.ndarray.NDScope}; only long-lived state (weights, optimizer moments, EMA copies) outlives

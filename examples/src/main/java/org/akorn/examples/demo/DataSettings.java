@@ -99,7 +99,7 @@ public record DataSettings(
     return s;
   }
 
-  private static List<Puzzle> distinct(PuzzleGenerator g, int count, Set<String> exclude) {
+  static List<Puzzle> distinct(PuzzleGenerator g, int count, Set<String> exclude) {
     Set<String> seen = new HashSet<>(exclude);
     List<Puzzle> out = new ArrayList<>(count);
     while (out.size() < count) {

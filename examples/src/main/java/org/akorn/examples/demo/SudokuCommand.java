@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code akorn demo sudoku run|train|eval}. */
+/** {@code akorn demo sudoku run|train|eval|compare}. */
 @Command(
     name = "sudoku",
     mixinStandardHelpOptions = true,
@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         + " the paper's 9x9 model).",
     subcommands = {
       CommandLine.HelpCommand.class, SudokuCommand.Run.class, SudokuCommand.Train.class,
-      SudokuCommand.Eval.class
+      SudokuCommand.Eval.class, SudokuCommand.Compare.class
     })
 public final class SudokuCommand {
 
@@ -172,14 +172,15 @@ public final class SudokuCommand {
         description = "The extended T (default 32 for 4x4, 128 for 9x9).")
     Integer extendedSteps;
 
-    @Option(names = "--votes", description = "K noise samples of the energy vote (default 16).")
+    @Option(names = "--votes", description = "K noise samples of each vote (default 16).")
     int votes = 16;
 
-    @Option(names = "--vote-energy", split = ",", paramLabel = "SUM|LAST",
-        description = "Which energy ranks the voting samples: SUM (of all steps) and/or LAST"
-            + " (the last step's); one table row each (default SUM,LAST).")
-    List<SudokuEvaluator.VoteEnergy> voteEnergies =
-        List.of(SudokuEvaluator.VoteEnergy.SUM, SudokuEvaluator.VoteEnergy.LAST);
+    @Option(names = "--vote-energy", split = ",", paramLabel = "SUM|LAST|CONFIDENCE",
+        description = "What ranks the voting samples: the energy SUM (of all steps), the LAST"
+            + " step's energy, and/or CONFIDENCE (C-voting: the mean top-1 probability); one"
+            + " table row each (default SUM,LAST,CONFIDENCE).")
+    List<SudokuEvaluator.VoteEnergy> voteEnergies = List.of(SudokuEvaluator.VoteEnergy.SUM,
+        SudokuEvaluator.VoteEnergy.LAST, SudokuEvaluator.VoteEnergy.CONFIDENCE);
 
     @Option(names = "--eval-batch", description = "Puzzles per forward pass (default 100).")
     int batch = 100;
@@ -350,6 +351,88 @@ public final class SudokuCommand {
         SudokuDemo.evaluate(m, test, eval.resolve(d.size(), d.seed()),
             out != null ? out : dir, header(m, d, test.size(), checkpoint.toString()), stdout);
       }
+      return 0;
+    }
+  }
+
+  /** AKOrN, ItrSA++ and a Transformer trained alike, scored in and out of distribution. */
+  @Command(name = "compare", mixinStandardHelpOptions = true,
+      description = "Train AKOrN (sudoku4.akorn), ItrSA++ (sudoku4_itrsa.akorn) and a Transformer"
+          + " (sudoku4_transformer.akorn) on the same batches for the same steps, then score"
+          + " in-distribution and out-of-distribution (fewer clues) puzzles at the trained T, an"
+          + " extended T, with energy voting and with C-voting; writes report.md and"
+          + " accuracy-vs-T.png.")
+  static final class Compare implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--size", description = "Board size; the comparison's models are 4x4 (default 4).")
+    int size = 4;
+
+    @Option(names = "--clues", paramLabel = "MIN..MAX",
+        description = "Clue range of the training and in-distribution puzzles (default 6..10).")
+    String clues = "6..10";
+
+    @Option(names = "--ood-clues", paramLabel = "MIN..MAX",
+        description = "Clue range of the out-of-distribution puzzles, below --clues (default 4..5).")
+    String oodClues = "4..5";
+
+    @Option(names = "--ood-csv", paramLabel = "FILE",
+        description = "Out-of-distribution puzzles from a CSV file (puzzle,solution) instead.")
+    Path oodCsv;
+
+    @Option(names = "--train-steps", paramLabel = "N", description = "Optimizer steps per model (default 1500).")
+    long trainSteps = 1500;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Puzzles per step (default 64).")
+    int batch = 64;
+
+    @Option(names = "--test-puzzles", paramLabel = "N",
+        description = "In- and out-of-distribution test puzzles each (default 200).")
+    int testPuzzles = 200;
+
+    @Option(names = "--validation-puzzles", paramLabel = "N",
+        description = "Validation puzzles scored at the end of training (default 100).")
+    int validationPuzzles = 100;
+
+    @Option(names = "--extended-steps", paramLabel = "T", description = "The extended T (default 32).")
+    int extendedSteps = 32;
+
+    @Option(names = "--votes", paramLabel = "K", description = "Random initial states per vote (default 16).")
+    int votes = 16;
+
+    @Option(names = "--ema-decay", paramLabel = "D", description = "EMA decay per step (default 0.99).")
+    double emaDecay = 0.99;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Base seed (default 1).")
+    long seed = 1;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default runs/sudoku-compare).")
+    Path out = Path.of("runs", "sudoku-compare");
+
+    @Override
+    public Integer call() throws IOException {
+      if (size != 4) {
+        throw new IllegalArgumentException("demo sudoku compare has 4x4 models only; --size 9 needs"
+            + " 9x9 baselines (see README)");
+      }
+      if (trainSteps < 1 || batch < 1 || testPuzzles < 1 || validationPuzzles < 0 || extendedSteps < 1
+          || votes < 1) {
+        throw new IllegalArgumentException("--train-steps, --batch, --test-puzzles, --extended-steps and"
+            + " --votes must be at least 1, --validation-puzzles not negative");
+      }
+      int[] id = DataOptions.parseRange(clues);
+      int[] ood = oodCsv != null ? new int[] {0, 0} : DataOptions.parseRange(oodClues);
+      DataSettings data = new DataSettings(size, id[0], id[1], seed, testPuzzles, validationPuzzles, null, null);
+      int[] curve = java.util.stream.IntStream.of(1, 2, 4, 8, 16, 32, 64)
+          .filter(t -> t <= Math.max(extendedSteps, 8)).toArray();
+      SudokuCompare compare = new SudokuCompare(new SudokuCompare.Settings(data, ood, oodCsv, trainSteps,
+          batch, extendedSteps, votes, emaDecay, curve), spec.commandLine().getErr(),
+          ProgressBar.stderrIsTerminal());
+      String report = compare.run(out);
+      PrintWriter o = spec.commandLine().getOut();
+      o.print(report);
+      o.println("wrote " + out.resolve("report.md") + " and " + out.resolve("accuracy-vs-T.png"));
+      o.flush();
       return 0;
     }
   }

@@ -61,8 +61,9 @@ public final class SudokuDemo {
         new SudokuEvaluator.Setting("trained T", trainedSteps),
         new SudokuEvaluator.Setting("extended T", s.extendedSteps())));
     for (SudokuEvaluator.VoteEnergy energy : s.voteEnergies()) {
-      settings.add(new SudokuEvaluator.Setting(
-          "energy voting (" + energy.name().toLowerCase(Locale.ROOT) + " energy)",
+      settings.add(new SudokuEvaluator.Setting(energy == SudokuEvaluator.VoteEnergy.CONFIDENCE
+          ? "C-voting (mean top-1 probability)"
+          : "energy voting (" + energy.name().toLowerCase(Locale.ROOT) + " energy)",
           s.extendedSteps(), s.votes(), energy));
     }
     SudokuEvaluator evaluator = new SudokuEvaluator(s.batchSize(), s.seed());

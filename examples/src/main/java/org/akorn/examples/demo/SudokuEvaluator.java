@@ -9,21 +9,28 @@ import org.akorn.examples.sudoku.Puzzle;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.AkornResult;
 import org.akorn.runtime.RunOptions;
+import org.akorn.runtime.train.ConfidenceVoting;
 import org.akorn.runtime.train.EnergyVoting;
 
 /**
  * Scores a Sudoku model on puzzles: one noise sample at a chosen number of Kuramoto steps, or
- * energy-based voting over K noise samples (per puzzle, the prediction of the sample with the
- * lowest energy wins). Deterministic for a seed.
+ * voting over K noise samples: energy-based (per puzzle, the prediction of the sample with the
+ * lowest energy wins) or confidence-based (the prediction with the highest mean top-1
+ * probability wins). Deterministic for a seed.
  */
 public final class SudokuEvaluator {
 
-  /** Which energy ranks the voting samples. */
+  /** What ranks the voting samples: an energy, or the prediction's confidence. */
   public enum VoteEnergy {
     /** The sum of the energies of all steps. */
     SUM,
     /** The energy measured at the last step. */
-    LAST
+    LAST,
+    /**
+     * No energy: the mean top-1 probability over the cells, highest wins (C-voting,
+     * {@link ConfidenceVoting}).
+     */
+    CONFIDENCE
   }
 
   /**
@@ -51,7 +58,8 @@ public final class SudokuEvaluator {
    * What one setting scored.
    *
    * @param meanEnergy the energy per step {@code e_0..e_T} averaged over the puzzles (without
-   *     voting; for voting, of the winning samples' runs is not kept and this is empty)
+   *     voting; for voting, of the winning samples' runs is not kept and this is empty; empty for
+   *     a model without an {@code energies} output)
    * @param seconds wall time of the evaluation
    */
   public record Outcome(Setting setting, BoardScore score, double[] meanEnergy, double seconds) {}
@@ -90,9 +98,16 @@ public final class SudokuEvaluator {
         if (setting.samples() == 1) {
           AkornResult r = model.forward(batch.inputs(), options(setting, batchSeed));
           predicted = digits(r.output("logits"));
-          float[] e = r.output("energies").sum(new int[] {1}).toFloatArray(); // [T+1]
-          for (int t = 0; t < e.length; t++) {
-            energySum[t] += e[t];
+          if (model.outputNames().contains("energies")) {
+            float[] e = r.output("energies").sum(new int[] {1}).toFloatArray(); // [T+1]
+            for (int t = 0; t < e.length; t++) {
+              energySum[t] += e[t];
+            }
+          }
+        } else if (setting.voteEnergy() == VoteEnergy.CONFIDENCE) {
+          try (ConfidenceVoting.Vote vote = ConfidenceVoting.vote(m, setting.samples(), batchSeed,
+              (k, s) -> model.forward(batch.inputs(), options(setting, s)).output("logits"))) {
+            predicted = digits(vote.prediction());
           }
         } else {
           try (EnergyVoting.Vote vote =
@@ -105,7 +120,7 @@ public final class SudokuEvaluator {
       }
     }
     double[] meanEnergy = new double[0];
-    if (setting.samples() == 1 && !puzzles.isEmpty()) {
+    if (setting.samples() == 1 && !puzzles.isEmpty() && model.outputNames().contains("energies")) {
       meanEnergy = new double[energySum.length];
       for (int t = 0; t < energySum.length; t++) {
         meanEnergy[t] = energySum[t] / puzzles.size();

@@ -15,6 +15,7 @@ public final class Solver {
   private int[] firstSolution;
   private int found;
   private int limit;
+  private long nodes;
 
   public Solver(int size) {
     Boards.requireSupportedSize(size);
@@ -37,9 +38,21 @@ public final class Solver {
     }
     this.limit = limit;
     this.found = 0;
+    this.nodes = 0;
     this.firstSolution = null;
     search();
     return found;
+  }
+
+  /**
+   * The search effort of the last {@link #countSolutions} (or {@link #hasUniqueSolution}, {@link
+   * #solve}): the nodes of the backtracking tree it visited. A board the most-constrained-cell rule
+   * fills without guessing costs one node per blank cell plus one; every wrong guess adds its
+   * subtree. With {@link #hasUniqueSolution} it is the effort to find the solution and to prove
+   * that there is no other, a measure of how hard a puzzle is.
+   */
+  public long lastSearchNodes() {
+    return nodes;
   }
 
   /** True when the board has exactly one solution. */
@@ -86,6 +99,7 @@ public final class Solver {
   }
 
   private void search() {
+    nodes++;
     int best = -1;
     int bestFree = 0;
     int bestCount = Integer.MAX_VALUE;

@@ -33,7 +33,8 @@ class SudokuDemoSmokeTest {
   }
 
   private static final Pattern ROW = Pattern.compile(
-      "\\| (trained T|extended T|energy voting \\((sum|last) energy\\)) \\| (\\d+) \\| (\\d+) \\| "
+      "\\| (trained T|extended T|energy voting \\((sum|last) energy\\)|C-voting \\(mean top-1 probability\\))"
+          + " \\| (\\d+) \\| (\\d+) \\| "
           + "\\d+\\.\\d{2}% \\(\\d+/12\\) \\| \\d+\\.\\d{2}% \\| \\d+\\.\\d s \\|");
 
   /** The table rows without the time column, for comparing two evaluations. */
@@ -64,7 +65,7 @@ class SudokuDemoSmokeTest {
         + "|---|---:|---:|---:|---:|---:|\n");
     List<String> rows = report.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| setting"))
         .collect(Collectors.toList());
-    assertThat(rows).hasSize(4);
+    assertThat(rows).hasSize(5);
     for (String row : rows) {
       assertThat(row).matches(ROW);
     }
@@ -72,6 +73,7 @@ class SudokuDemoSmokeTest {
     assertThat(rows.get(1)).startsWith("| extended T | 10 | 1 | ");
     assertThat(rows.get(2)).startsWith("| energy voting (sum energy) | 10 | 2 | ");
     assertThat(rows.get(3)).startsWith("| energy voting (last energy) | 10 | 2 | ");
+    assertThat(rows.get(4)).startsWith("| C-voting (mean top-1 probability) | 10 | 2 | ");
     assertThat(r.out()).contains(report);
     assertThat(r.out()).startsWith("Training Sudoku4 {ch=64, n=4, heads=8, T=8, gamma=1.0} on"
         + " generated 4x4 puzzles with 4..10 clues; held out: 12 test + 4 validation puzzles");
@@ -101,7 +103,7 @@ class SudokuDemoSmokeTest {
     assertThat(again).contains("## Sudoku4: 12 held-out 4x4 puzzles (generated, clues 4..10,"
         + " seed 1001)");
     assertThat(rowsWithoutTimes(again)).isEqualTo(rowsWithoutTimes(report));
-    assertThat(rowsWithoutTimes(again)).hasSize(4);
+    assertThat(rowsWithoutTimes(again)).hasSize(5);
   }
 
   @Test
