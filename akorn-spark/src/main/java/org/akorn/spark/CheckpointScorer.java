@@ -8,6 +8,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -15,7 +16,9 @@ import org.apache.spark.util.LongAccumulator;
 
 /**
  * Scores an AKOrN checkpoint over a {@code Dataset<Row>}: the model's one input comes flattened
- * from an {@code array<float>} column; the result has every input column plus the model's first
+ * from an {@code array<float>} column, or from a {@code binary} column of image files (the {@code
+ * content} of Spark's {@code binaryFile} source; PNG, JPEG, BMP or GIF of the declared size,
+ * values scaled to [0, 1]); the result has every input column plus the model's first
  * output as {@code array<float>} (named after it: {@code logits}, {@code features}, ...) and, for a
  * classifier head, {@code prediction} (int, the arg max) and {@code confidence} (float, its softmax
  * probability).
@@ -54,10 +57,12 @@ public final class CheckpointScorer implements Serializable {
   public Dataset<Row> transform(Dataset<Row> rows) {
     StructType schema = rows.schema();
     int input = column(schema, settings.inputColumn(), "input");
-    if (!(schema.fields()[input].dataType() instanceof ArrayType a)
-        || !a.elementType().equals(DataTypes.FloatType)) {
+    DataType inputType = schema.fields()[input].dataType();
+    boolean encodedImage = inputType.equals(DataTypes.BinaryType);
+    if (!encodedImage && !(inputType instanceof ArrayType a
+        && a.elementType().equals(DataTypes.FloatType))) {
       throw new IllegalArgumentException("input column " + settings.inputColumn() + " is "
-          + schema.fields()[input].dataType().simpleString() + "; it must be array<float>");
+          + inputType.simpleString() + "; it must be array<float> or binary (an image file)");
     }
     int id = settings.idColumn() == null ? -1 : column(schema, settings.idColumn(), "id");
     int seed = settings.seedColumn() == null ? -1 : column(schema, settings.seedColumn(), "seed");
@@ -66,10 +71,14 @@ public final class CheckpointScorer implements Serializable {
           + schema.fields()[seed].dataType().simpleString() + "; it must be bigint (long)");
     }
     ScoringModel model = ExecutorModels.get(settings);
+    if (encodedImage) {
+      EncodedImages.checkImageShape(model.rowShape());
+    }
     StructType out = outputSchema(schema, model);
     SparkSession spark = rows.sparkSession();
     skipped = spark.sparkContext().longAccumulator("akorn skipped rows");
-    return rows.mapPartitions(new PartitionScorer(settings, input, id, seed, skipped),
+    return rows.mapPartitions(new PartitionScorer(settings, input, encodedImage, id, seed,
+        skipped),
         Encoders.row(out));
   }
 
@@ -127,7 +136,10 @@ public final class CheckpointScorer implements Serializable {
       return this;
     }
 
-    /** The {@code array<float>} column with the model's input, flattened (default {@code image}). */
+    /**
+     * The column with the model's input (default {@code image}): {@code array<float>}, flattened,
+     * or {@code binary}, an image file.
+     */
     public Builder inputColumn(String name) {
       this.inputColumn = Objects.requireNonNull(name);
       return this;

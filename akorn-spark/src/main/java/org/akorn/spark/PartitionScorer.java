@@ -23,12 +23,14 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
   private final int inputIndex;
   private final int idIndex;
   private final int seedIndex;
+  private final boolean encodedImage;
   private final LongAccumulator skipped;
 
-  PartitionScorer(ScoringSettings settings, int inputIndex, int idIndex, int seedIndex,
-      LongAccumulator skipped) {
+  PartitionScorer(ScoringSettings settings, int inputIndex, boolean encodedImage, int idIndex,
+      int seedIndex, LongAccumulator skipped) {
     this.settings = settings;
     this.inputIndex = inputIndex;
+    this.encodedImage = encodedImage;
     this.idIndex = idIndex;
     this.seedIndex = seedIndex;
     this.skipped = skipped;
@@ -77,7 +79,8 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
           String problem = null;
           float[] values = null;
           try {
-            values = RowInputs.values(row, inputIndex, model.rowShape(), settings.inputColumn());
+            values = RowInputs.values(row, inputIndex, model.rowShape(), settings.inputColumn(),
+                encodedImage);
           } catch (BadRowException e) {
             problem = e.getMessage();
           }

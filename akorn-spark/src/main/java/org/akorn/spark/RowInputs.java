@@ -4,13 +4,19 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
-/** Reads a row's {@code array<float>} input and checks it: present, of the declared size, finite. */
+/**
+ * Reads a row's input, an {@code array<float>} or an encoded image ({@code binary}), and checks
+ * it: present, of the declared size, finite.
+ */
 final class RowInputs {
   private RowInputs() {}
 
-  static float[] values(Row row, int index, Shape shape, String column) {
+  static float[] values(Row row, int index, Shape shape, String column, boolean encodedImage) {
     if (row.isNullAt(index)) {
       throw new BadRowException(column + " is null");
+    }
+    if (encodedImage) {
+      return EncodedImages.decode((byte[]) row.get(index), shape, column);
     }
     List<Object> list = row.getList(index);
     long expected = shape.size();

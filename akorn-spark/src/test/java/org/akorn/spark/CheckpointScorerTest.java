@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.RunOptions;
 import org.akorn.spark.models.TinyClassifier;
@@ -58,6 +61,7 @@ class CheckpointScorerTest {
 
   @BeforeAll
   static void start() throws Exception {
+    System.setProperty("java.awt.headless", "true");
     classifier = dir.resolve("classifier.ckpt");
     try (TinyClassifier model = TinyClassifier.builder().build()) {
       model.saveCheckpoint(classifier);
@@ -220,7 +224,55 @@ class CheckpointScorerTest {
     IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
         () -> classifierScorer().inputColumn("seed").build().transform(frame));
     assertThat(type).hasMessageThat()
-        .isEqualTo("input column seed is bigint; it must be array<float>");
+        .isEqualTo("input column seed is bigint; it must be array<float> or binary (an image file)");
+  }
+
+  @Test
+  void imageFilesOfTheBinaryFileSourceAreDecodedAndScored() throws Exception {
+    Path images = Files.createDirectories(dir.resolve("images"));
+    float[][] expected = new float[3][64];
+    for (int i = 0; i < 3; i++) {
+      BufferedImage grey = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+      for (int y = 0; y < 8; y++) {
+        for (int x = 0; x < 8; x++) {
+          int v = (37 * i + 29 * x + 13 * y) % 256;
+          grey.getRaster().setSample(x, y, 0, v);
+          expected[i][y * 8 + x] = v / 255f;
+        }
+      }
+      ImageIO.write(grey, "png", images.resolve("good" + i + ".png").toFile());
+    }
+    ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png",
+        images.resolve("rgb.png").toFile());
+    ImageIO.write(new BufferedImage(9, 8, BufferedImage.TYPE_BYTE_GRAY), "png",
+        images.resolve("wide.png").toFile());
+    Files.writeString(images.resolve("notes.png"), "not an image");
+    Dataset<Row> files = spark.read().format("binaryFile").load(images.toString());
+
+    CheckpointScorer failing = CheckpointScorer.builder(classifier.toString())
+        .modelClass(TinyClassifier.class.getName()).inputColumn("content").idColumn("path")
+        .seed(5).build();
+    SparkException e = assertThrows(SparkException.class,
+        () -> failing.transform(files.filter("path like '%rgb.png'")).collectAsList());
+    assertThat(e.getMessage()).contains("rgb.png: content has 3 colour channels; the model expects 1");
+
+    CheckpointScorer scorer = CheckpointScorer.builder(classifier.toString())
+        .modelClass(TinyClassifier.class.getName()).inputColumn("content").idColumn("path")
+        .seed(5).batchSize(1).skipBadRows(true).build();
+    List<Row> scored = new ArrayList<>(scorer.transform(files).collectAsList());
+    scored.sort((a, b) -> a.getString(0).compareTo(b.getString(0)));
+
+    assertThat(scored.stream().map(r -> Path.of(r.getString(0).replace("file:", ""))
+        .getFileName().toString()).toList())
+        .containsExactly("good0.png", "good1.png", "good2.png").inOrder();
+    assertThat(scorer.skippedRows()).isEqualTo(3);
+    try (AkornModel model = TinyClassifier.fromCheckpoint(classifier)) {
+      for (int i = 0; i < 3; i++) {
+        Row row = scored.get(i);
+        assertThat(floats(row.getList(row.fieldIndex("logits"))))
+            .isEqualTo(alone(model, expected[i], new Shape(1, 1, 8, 8), 5));
+      }
+    }
   }
 
   /** Fails partition 1 on its first attempt, after reading one row. */
