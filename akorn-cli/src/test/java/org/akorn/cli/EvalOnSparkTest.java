@@ -41,8 +41,8 @@ class EvalOnSparkTest {
     return cli.execute(args);
   }
 
-  @Test
-  void theSuiteOnSparkPrintsTheSingleMachineTable() throws Exception {
+  /** Trains the tiny model for 4 steps on bands in {@code dir/data}; its checkpoint. */
+  private String train() throws Exception {
     Path model = dir.resolve("tiny.akorn");
     Files.writeString(model, MODEL);
     Path data = Files.createDirectories(dir.resolve("data"));
@@ -52,7 +52,40 @@ class EvalOnSparkTest {
     assertThat(akorn("train", model.toString(), "--data", data.toString(), "--steps", "4",
         "--batch", "8", "--validation", "5", "--validate-every", "0", "--out", run.toString()))
         .isEqualTo(0);
-    String checkpoint = run.resolve("model.ckpt").toString();
+    return run.resolve("model.ckpt").toString();
+  }
+
+  @Test
+  void scoreOnSparkGivesTheAccuracyOfEvalInBatchesOfOne() throws Exception {
+    String checkpoint = train();
+    String data = dir.resolve("data").toString();
+    out.getBuffer().setLength(0);
+    assertThat(akorn("eval", checkpoint, "--data", data, "--batch", "1", "--seed", "3",
+        "--out", dir.resolve("eval").toString())).isEqualTo(0);
+    String eval = out.toString().lines().findFirst().orElseThrow();
+    assertThat(eval).matches("Tiny: accuracy [0-9.]+ % on 20 test examples");
+    String accuracy = eval.substring("Tiny: accuracy ".length(), eval.indexOf(" % on"));
+
+    out.getBuffer().setLength(0);
+    Path scores = dir.resolve("scores");
+    int code = akorn("score", checkpoint, "--data", data, "--batch", "1", "--seed", "3",
+        "--spark", "local[2]", "--out", scores.toString());
+    assertThat(err.toString()).doesNotContain("Exception");
+    assertThat(code).isEqualTo(0);
+    assertThat(out.toString()).matches("Tiny: scored 20 test examples on local\\[2\\] in [0-9:]+ \\("
+        + "[0-9.]+ per second\\), accuracy " + accuracy.replace(".", "\\.") + " %; wrote "
+        + scores.toString().replace(".", "\\.") + "\\n");
+    assertThat(Files.isRegularFile(scores.resolve("_SUCCESS"))).isTrue();
+
+    assertThat(akorn("score", checkpoint, "--data", data, "--out", scores.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString()).endsWith("akorn: --out " + scores + " exists; give a new folder\n");
+  }
+
+  @Test
+  void theSuiteOnSparkPrintsTheSingleMachineTable() throws Exception {
+    String checkpoint = train();
+    Path data = dir.resolve("data");
     String[] eval = {"eval", checkpoint, "--data", data.toString(), "--robustness",
         "--attack-examples", "9", "--batch", "4", "--autoattack-examples", "0", "--seed", "3"};
 
