@@ -48,7 +48,7 @@ public final class ScoreCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--spark", paramLabel = "MASTER", defaultValue = "local[*]",
-      description = "The Spark master (default local[*]: every core of this machine).")
+      description = "A local Spark master (default local[*]: every core of this machine).")
   String master;
 
   @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Images per forward pass (default 32).")
@@ -65,6 +65,11 @@ public final class ScoreCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     if (batch < 1 || steps != null && steps < 1) {
       throw new UserException("--batch and --steps must be at least 1");
+    }
+    if (!master.startsWith("local")) {
+      throw new UserException("akorn score runs on Spark's local masters (local[N]): the model"
+          + " class is compiled in this JVM; on a cluster, submit an application with the"
+          + " generated class (docs/spark.md)");
     }
     if (Files.exists(out)) {
       throw new UserException("--out " + out + " exists; give a new folder");

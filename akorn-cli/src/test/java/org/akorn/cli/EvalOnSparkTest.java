@@ -80,6 +80,11 @@ class EvalOnSparkTest {
     assertThat(akorn("score", checkpoint, "--data", data, "--out", scores.toString()))
         .isEqualTo(1);
     assertThat(err.toString()).endsWith("akorn: --out " + scores + " exists; give a new folder\n");
+    assertThat(akorn("score", checkpoint, "--data", data, "--out", scores.toString(), "--spark",
+        "spark://host:7077")).isEqualTo(1);
+    assertThat(err.toString()).endsWith("akorn: akorn score runs on Spark's local masters"
+        + " (local[N]): the model class is compiled in this JVM; on a cluster, submit an"
+        + " application with the generated class (docs/spark.md)\n");
   }
 
   @Test
