@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       TrainCommand.class,
       EvalCommand.class,
+      ScoreCommand.class,
       BenchCommand.class,
       DoctorCommand.class,
       FmtCommand.class,

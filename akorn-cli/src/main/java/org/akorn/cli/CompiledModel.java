@@ -151,6 +151,11 @@ final class CompiledModel {
     return p.toString().replace(p.getFileSystem().getSeparator(), "/");
   }
 
+  /** The compiled model class (in its own in-memory class loader). */
+  Class<?> type() {
+    return type;
+  }
+
   /** The linked model. */
   ModelSpec spec() {
     return spec;

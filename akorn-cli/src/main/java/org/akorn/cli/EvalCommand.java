@@ -125,6 +125,12 @@ public final class EvalCommand implements Callable<Integer> {
           + " also of the generated held-out images (default 1, as akorn train).")
   Long seed;
 
+  @Option(names = "--spark", paramLabel = "MASTER",
+      description = "Run the --robustness suite's batches as tasks of a Spark master (local[N],"
+          + " spark://host:port, ...); the report equals the one of a single machine. The"
+          + " checkpoint and --data must be readable at the same paths on every executor.")
+  String spark;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Where report.md and the figures go (default: the checkpoint's folder).")
   Path out;
 
@@ -148,6 +154,10 @@ public final class EvalCommand implements Callable<Integer> {
     AutoAttackEvaluation.Settings autoattack = autoattackSettings();
     if (votes > 1 && autoattack != null) {
       throw new UserException("--votes and --attacks cannot be combined");
+    }
+    if (spark != null && (!robustness || autoattack != null && autoattack.examples() > 0)) {
+      throw new UserException("--spark distributes the --robustness suite only; add"
+          + " --autoattack-examples 0 (the AutoAttack-grade rows run on one machine)");
     }
     CompiledModel compiled = CompiledModel.fromCheckpoint(checkpoint, err);
     if (compiled.hasMlpHead()) {
@@ -201,9 +211,14 @@ public final class EvalCommand implements Callable<Integer> {
           throw new UserException(e.getMessage());
         }
         RobustnessSuite.Result result;
-        try (NDManager m = model.manager().newSubManager()) {
-          result = new RobustnessSuite(settings, err, ProgressBar.stderrIsTerminal())
-              .run(name, classifier, test, m);
+        if (spark != null) {
+          result = SparkEvaluation.run(spark, checkpoint, data,
+              List.copyOf(compiled.inputShapes().keySet()), settings, steps == null ? 0 : steps);
+        } else {
+          try (NDManager m = model.manager().newSubManager()) {
+            result = new RobustnessSuite(settings, err, ProgressBar.stderrIsTerminal())
+                .run(name, classifier, test, m);
+          }
         }
         List<RobustnessReport.Row> rows = List.of(new RobustnessReport.Row(name, result));
         report.append(RobustnessReport.table(settings, rows)).append('\n')

@@ -3,11 +3,14 @@ package org.akorn.runtime.eval;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.akorn.runtime.data.Dataset;
 import org.akorn.runtime.train.ProgressBar;
 
@@ -41,7 +44,7 @@ public final class RobustnessSuite {
    */
   public record Settings(int batchSize, int cleanExamples, int attackExamples, double[] noiseSigmas,
       int[] fgsmEpsilons, int pgdEpsilon, int pgdStepSize, int pgdSteps, int eotDraws,
-      int calibrationBins, long seed) {
+      int calibrationBins, long seed) implements Serializable {
 
     /** The paper's tests: noise 0.05/0.1/0.2, FGSM 1/2/4/8, PGD-20 of 2 at 8 (/255), ECE 15 bins. */
     public static Settings paper(int batchSize, int attackExamples, int eotDraws, long seed) {
@@ -103,11 +106,9 @@ public final class RobustnessSuite {
    */
   public Result run(String name, Classifier classifier, Dataset test, NDManager manager) {
     long start = System.nanoTime();
-    int clean = settings.cleanExamples() <= 0 ? test.size()
-        : Math.min(settings.cleanExamples(), test.size());
-    int attacked = Math.min(settings.attackExamples(), test.size());
-    List<String> columns = settings.columns();
-    int attackColumns = columns.size() - 2;
+    int clean = cleanExamples(test);
+    int attacked = attackExamples(test);
+    int attackColumns = settings.columns().size() - 2;
     long work = clean + (long) attacked * attackColumns;
     ProgressBar bar = new ProgressBar(log, interactive);
     long[] done = {0};
@@ -115,62 +116,150 @@ public final class RobustnessSuite {
         "%s: %d of %d image tests  %s", name, done[0], work,
         ProgressBar.clock((System.nanoTime() - start) / 1e9)), false);
 
+    List<CleanBatch> cleanBatches = new ArrayList<>();
+    for (int from : batchStarts(clean)) {
+      CleanBatch b = cleanBatch(classifier, test, from, manager);
+      cleanBatches.add(b);
+      done[0] += b.correct().length;
+      progress.run();
+    }
+    List<AttackBatch> attackBatches = new ArrayList<>();
+    for (int from : batchStarts(attacked)) {
+      attackBatches.add(attackBatch(classifier, test, from, manager, n -> {
+        done[0] += n;
+        progress.run();
+      }));
+    }
+    bar.finish();
+    return combine(test, cleanBatches, attackBatches, (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * One batch of the clean test: the confidence and correctness of each image.
+   *
+   * @param from the batch's first image (a multiple of the batch size)
+   */
+  public record CleanBatch(int from, double[] confidence, boolean[] correct)
+      implements Serializable {}
+
+  /**
+   * One batch of the noise and attack tests: correct images per column after {@code clean}, in
+   * column order (noise, FGSM, PGD).
+   *
+   * @param from the batch's first image (a multiple of the batch size)
+   */
+  public record AttackBatch(int from, long[] hits) implements Serializable {}
+
+  /** Images of the clean test (and ECE) on {@code test}. */
+  public int cleanExamples(Dataset test) {
+    return settings.cleanExamples() <= 0 ? test.size()
+        : Math.min(settings.cleanExamples(), test.size());
+  }
+
+  /** Images of the noise and attack tests on {@code test}. */
+  public int attackExamples(Dataset test) {
+    return Math.min(settings.attackExamples(), test.size());
+  }
+
+  /** The first image of each batch of the first {@code count} images. */
+  public int[] batchStarts(int count) {
+    int[] starts = new int[(count + settings.batchSize() - 1) / settings.batchSize()];
+    for (int i = 0; i < starts.length; i++) {
+      starts[i] = i * settings.batchSize();
+    }
+    return starts;
+  }
+
+  /**
+   * The clean test of the batch starting at {@code from}. Its initial states come from the seed
+   * and {@code from} alone, so batches may run in any order, on any machine.
+   */
+  public CleanBatch cleanBatch(Classifier classifier, Dataset test, int from, NDManager manager) {
+    int to = Math.min(cleanExamples(test), from + settings.batchSize());
+    double[] confidence = new double[to - from];
+    boolean[] correct = new boolean[to - from];
+    try (NDManager m = manager.newSubManager()) {
+      int[] idx = range(from, to);
+      NDArray x = test.inputs(m, idx).values().iterator().next();
+      int[] labels = labels(test, idx);
+      NDArray logits = classifier.logits(x, settings.seed() + from);
+      float[] probs = logits.softmax(1).toFloatArray();
+      int classes = (int) logits.getShape().get(1);
+      int[] predicted = Perturbations.argmax(logits);
+      for (int i = 0; i < idx.length; i++) {
+        float best = 0;
+        for (int k = 0; k < classes; k++) {
+          best = Math.max(best, probs[i * classes + k]);
+        }
+        confidence[i] = best;
+        correct[i] = predicted[i] == labels[i];
+      }
+    }
+    return new CleanBatch(from, confidence, correct);
+  }
+
+  /**
+   * The noise and attack tests of the batch starting at {@code from}; {@code done} hears the
+   * images of each finished test. Its seeds come from the seed and {@code from} alone.
+   */
+  public AttackBatch attackBatch(Classifier classifier, Dataset test, int from,
+      NDManager manager, IntConsumer done) {
+    int to = Math.min(attackExamples(test), from + settings.batchSize());
+    long[] hits = new long[settings.columns().size() - 2];
+    try (NDManager m = manager.newSubManager()) {
+      int[] idx = range(from, to);
+      NDArray x = test.inputs(m, idx).values().iterator().next();
+      NDArray y = test.labels(m, idx);
+      int[] labels = labels(test, idx);
+      long seed = settings.seed() + 7_919L * (from + 1);
+      int col = 1;
+      for (double sigma : settings.noiseSigmas()) {
+        NDArray noisy = Perturbations.gaussianNoise(x, (float) sigma, seed + col);
+        hits[col++ - 1] += count(classifier.logits(noisy, seed), labels);
+        done.accept(idx.length);
+      }
+      NDArray g = InputGradients.ofCrossEntropy(classifier, x, y, seed, settings.eotDraws());
+      for (int eps : settings.fgsmEpsilons()) {
+        NDArray adv = Perturbations.fgsm(x, g, eps / 255f);
+        hits[col++ - 1] += count(classifier.logits(adv, seed + 1), labels);
+        done.accept(idx.length);
+      }
+      NDArray adv = Perturbations.pgd(classifier, x, y, settings.pgdEpsilon() / 255f,
+          settings.pgdStepSize() / 255f, settings.pgdSteps(), settings.eotDraws(), seed);
+      hits[col - 1] += count(classifier.logits(adv, seed + 1), labels);
+      done.accept(idx.length);
+    }
+    return new AttackBatch(from, hits);
+  }
+
+  /**
+   * The suite's result from every batch of the clean and attack tests, in any order.
+   *
+   * @throws IllegalArgumentException when a batch is missing or repeated
+   */
+  public Result combine(Dataset test, List<CleanBatch> cleanBatches,
+      List<AttackBatch> attackBatches, double seconds) {
+    int clean = cleanExamples(test);
+    int attacked = attackExamples(test);
+    List<String> columns = settings.columns();
     double[] confidence = new double[clean];
     boolean[] correct = new boolean[clean];
     long[] hits = new long[columns.size()];
-    for (int from = 0; from < clean; from += settings.batchSize()) {
-      int to = Math.min(clean, from + settings.batchSize());
-      try (NDManager m = manager.newSubManager()) {
-        int[] idx = range(from, to);
-        NDArray x = test.inputs(m, idx).values().iterator().next();
-        int[] labels = labels(test, idx);
-        NDArray logits = classifier.logits(x, settings.seed() + from);
-        float[] probs = logits.softmax(1).toFloatArray();
-        int classes = (int) logits.getShape().get(1);
-        int[] predicted = Perturbations.argmax(logits);
-        for (int i = 0; i < idx.length; i++) {
-          float best = 0;
-          for (int k = 0; k < classes; k++) {
-            best = Math.max(best, probs[i * classes + k]);
-          }
-          confidence[from + i] = best;
-          correct[from + i] = predicted[i] == labels[i];
-          hits[0] += correct[from + i] ? 1 : 0;
-        }
-      }
-      done[0] += to - from;
-      progress.run();
-    }
-    for (int from = 0; from < attacked; from += settings.batchSize()) {
-      int to = Math.min(attacked, from + settings.batchSize());
-      try (NDManager m = manager.newSubManager()) {
-        int[] idx = range(from, to);
-        NDArray x = test.inputs(m, idx).values().iterator().next();
-        NDArray y = test.labels(m, idx);
-        int[] labels = labels(test, idx);
-        long seed = settings.seed() + 7_919L * (from + 1);
-        int col = 1;
-        for (double sigma : settings.noiseSigmas()) {
-          NDArray noisy = Perturbations.gaussianNoise(x, (float) sigma, seed + col);
-          hits[col++] += count(classifier.logits(noisy, seed), labels);
-          done[0] += idx.length;
-          progress.run();
-        }
-        NDArray g = InputGradients.ofCrossEntropy(classifier, x, y, seed, settings.eotDraws());
-        for (int eps : settings.fgsmEpsilons()) {
-          NDArray adv = Perturbations.fgsm(x, g, eps / 255f);
-          hits[col++] += count(classifier.logits(adv, seed + 1), labels);
-          done[0] += idx.length;
-          progress.run();
-        }
-        NDArray adv = Perturbations.pgd(classifier, x, y, settings.pgdEpsilon() / 255f,
-            settings.pgdStepSize() / 255f, settings.pgdSteps(), settings.eotDraws(), seed);
-        hits[col] += count(classifier.logits(adv, seed + 1), labels);
-        done[0] += idx.length;
-        progress.run();
+    checkBatches(clean, cleanBatches.stream().mapToInt(CleanBatch::from).toArray(), "clean");
+    checkBatches(attacked, attackBatches.stream().mapToInt(AttackBatch::from).toArray(),
+        "attack");
+    for (CleanBatch b : cleanBatches) {
+      for (int i = 0; i < b.correct().length; i++) {
+        confidence[b.from() + i] = b.confidence()[i];
+        correct[b.from() + i] = b.correct()[i];
+        hits[0] += b.correct()[i] ? 1 : 0;
       }
     }
-    bar.finish();
+    for (AttackBatch b : attackBatches) {
+      for (int c = 0; c < b.hits().length; c++) {
+        hits[c + 1] += b.hits()[c];
+      }
+    }
     Calibration.Result calibration = Calibration.of(confidence, correct,
         settings.calibrationBins());
     Map<String, Double> values = new LinkedHashMap<>();
@@ -178,7 +267,17 @@ public final class RobustnessSuite {
       values.put(columns.get(c), (double) hits[c] / (c == 0 ? clean : attacked));
     }
     values.put(ECE, calibration.ece());
-    return new Result(values, calibration, clean, attacked, (System.nanoTime() - start) / 1e9);
+    return new Result(values, calibration, clean, attacked, seconds);
+  }
+
+  private void checkBatches(int count, int[] froms, String test) {
+    int[] sorted = froms.clone();
+    Arrays.sort(sorted);
+    if (!Arrays.equals(sorted, batchStarts(count))) {
+      throw new IllegalArgumentException("the " + test + " batches start at "
+          + Arrays.toString(sorted) + "; expected "
+          + Arrays.toString(batchStarts(count)));
+    }
   }
 
   private static int count(NDArray logits, int[] labels) {

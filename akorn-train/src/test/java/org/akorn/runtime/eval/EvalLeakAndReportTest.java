@@ -60,4 +60,31 @@ class EvalLeakAndReportTest {
           + " 100.0 % | 50.0 % | 50.0 % | ");
     }
   }
+
+  @Test
+  void batchesRunAloneInAnyOrderCombineToTheSameResult() {
+    RobustnessSuite.Settings s = new RobustnessSuite.Settings(2, 0, 3, new double[] {0.0},
+        new int[] {1, 8}, 8, 2, 5, 1, 15, 0);
+    try (NDManager m = NDManager.newBaseManager()) {
+      Classifier c = threshold(m);
+      RobustnessSuite suite = new RobustnessSuite(s, new PrintWriter(new StringWriter()), false);
+      RobustnessSuite.Result whole = suite.run("t", c, data(), m);
+
+      assertThat(suite.batchStarts(3)).asList().containsExactly(0, 2).inOrder();
+      List<RobustnessSuite.CleanBatch> clean = List.of(suite.cleanBatch(c, data(), 2, m),
+          suite.cleanBatch(c, data(), 0, m));
+      List<RobustnessSuite.AttackBatch> attacks = List.of(
+          suite.attackBatch(c, data(), 2, m, n -> {}), suite.attackBatch(c, data(), 0, m, n -> {}));
+      RobustnessSuite.Result combined = suite.combine(data(), clean, attacks, 0);
+
+      assertThat(attacks.get(0).hits()).asList().containsExactly(1L, 1L, 0L, 0L).inOrder();
+      assertThat(combined.values()).isEqualTo(whole.values());
+      assertThat(combined.attackExamples()).isEqualTo(3);
+      IllegalArgumentException missing = org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class,
+          () -> suite.combine(data(), clean.subList(0, 1), attacks, 0));
+      assertThat(missing).hasMessageThat()
+          .isEqualTo("the clean batches start at [2]; expected [0, 2]");
+    }
+  }
 }

@@ -1,0 +1,144 @@
+package org.akorn.cli;
+
+import ai.djl.ndarray.types.Shape;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.akorn.runtime.data.Column;
+import org.akorn.runtime.data.DataFolder;
+import org.akorn.runtime.data.Dataset;
+import org.akorn.runtime.train.ProgressBar;
+import org.akorn.spark.CheckpointScorer;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code akorn score CHECKPOINT --data DIR --out SCORES [--spark MASTER]}: scores the data's test
+ * split with {@link CheckpointScorer} on Spark and writes one Parquet row per image (id, label,
+ * the output, and for a classifier prediction and confidence). Image i starts from the noise of
+ * seed {@code --seed + i}, as {@code akorn eval --batch 1} draws it.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true,
+    description = {"Score a checkpoint of akorn train on a data set's test split with Spark and"
+        + " write the scores as Parquet.",
+        "Image i starts from the initial noise of seed S + i (as akorn eval --batch 1)."})
+public final class ScoreCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A model.ckpt written by akorn train.")
+  Path checkpoint;
+
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "The data folder (as for akorn eval).")
+  Path data;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "A new folder for the Parquet scores.")
+  Path out;
+
+  @Option(names = "--spark", paramLabel = "MASTER", defaultValue = "local[*]",
+      description = "A local Spark master (default local[*]: every core of this machine).")
+  String master;
+
+  @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Images per forward pass (default 32).")
+  int batch;
+
+  @Option(names = "--steps", paramLabel = "T", description = "Kuramoto steps per layer (test-time extension).")
+  Integer steps;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Image i starts from the noise of seed S + i (default 0).")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter o = spec.commandLine().getOut();
+    if (batch < 1 || steps != null && steps < 1) {
+      throw new UserException("--batch and --steps must be at least 1");
+    }
+    if (!master.startsWith("local")) {
+      throw new UserException("akorn score runs on Spark's local masters (local[N]): the model"
+          + " class is compiled in this JVM; on a cluster, submit an application with the"
+          + " generated class (docs/spark.md)");
+    }
+    if (Files.exists(out)) {
+      throw new UserException("--out " + out + " exists; give a new folder");
+    }
+    CompiledModel compiled = CompiledModel.fromCheckpoint(checkpoint,
+        spec.commandLine().getErr());
+    Map<String, Shape> inputs = compiled.inputShapes();
+    if (inputs.size() != 1) {
+      throw new UserException(compiled.spec().name() + " takes " + inputs.keySet()
+          + "; akorn score takes models of one input");
+    }
+    Dataset test = DataFolder.open(data, List.copyOf(inputs.keySet())).test();
+    test.checkAgainst(inputs);
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    // Spark's local executors load classes through the driver's context loader: the model class
+    // compiled in process lives there.
+    thread.setContextClassLoader(compiled.type().getClassLoader());
+    SparkSession.Builder builder = SparkSession.builder().master(master).appName("akorn score");
+    if (master.startsWith("local")) {
+      builder.config("spark.ui.enabled", "false");
+    }
+    SparkSession spark = builder.getOrCreate();
+    try {
+      long start = System.nanoTime();
+      CheckpointScorer.Builder scorer = CheckpointScorer.builder(
+              checkpoint.toAbsolutePath().toString())
+          .modelClass(compiled.type().getName()).inputColumn("image").idColumn("id")
+          .seedColumn("seed").batchSize(batch);
+      if (steps != null) {
+        scorer.steps(steps);
+      }
+      var scored = scorer.build().transform(frame(spark, test)).drop("image", "seed");
+      scored.write().parquet(out.toString());
+      double seconds = (System.nanoTime() - start) / 1e9;
+      var written = spark.read().parquet(out.toString());
+      long rows = written.count();
+      String accuracy = "";
+      if (List.of(written.columns()).contains("prediction")) {
+        long right = written.filter("prediction = label").count();
+        accuracy = String.format(Locale.ROOT, ", accuracy %.2f %%", 100.0 * right / rows);
+      }
+      o.printf(Locale.ROOT, "%s: scored %d test examples on %s in %s (%.1f per second)%s;"
+          + " wrote %s%n", compiled.spec().name(), rows, master, ProgressBar.clock(seconds),
+          rows / seconds, accuracy, out);
+      o.flush();
+      return 0;
+    } finally {
+      spark.stop();
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  /** The split as rows (id, seed + id, label, image flattened), one partition per core. */
+  private org.apache.spark.sql.Dataset<Row> frame(SparkSession spark, Dataset test) {
+    Column images = test.inputs().get(0);
+    int size = (int) images.exampleShape().size();
+    List<Row> rows = new ArrayList<>(test.size());
+    for (int i = 0; i < test.size(); i++) {
+      List<Float> image = new ArrayList<>(size);
+      for (int j = 0; j < size; j++) {
+        image.add(images.values()[i * size + j]);
+      }
+      rows.add(RowFactory.create((long) i, seed + i, (int) test.labels().first(i), image));
+    }
+    StructType schema = new StructType().add("id", DataTypes.LongType, false)
+        .add("seed", DataTypes.LongType, false).add("label", DataTypes.IntegerType, false)
+        .add("image", DataTypes.createArrayType(DataTypes.FloatType, false), false);
+    return spark.createDataFrame(rows, schema)
+        .repartition(spark.sparkContext().defaultParallelism());
+  }
+}

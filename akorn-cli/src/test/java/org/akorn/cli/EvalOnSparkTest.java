@@ -1,0 +1,128 @@
+package org.akorn.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code akorn eval --robustness --spark local[2]} prints the table of the same evaluation on one
+ * machine, cell for cell.
+ */
+class EvalOnSparkTest {
+  private static final String MODEL = """
+      package org.akorn.test;
+      model Tiny {
+        param ch: int = 8;
+        input image: float[1, 8, 8];
+        stem = conv(image, channels = ch, kernel = 3);
+        init = noise;
+        layer { n = 2; channels = ch; steps = 2; connectivity = conv(kernel = 3);
+                omega = global(init = 1.0); c_norm = group; }
+        readout = readout(N = 2, kernel = 1);
+        head logits = classifier(classes = 3);
+        output logits;
+      }
+      """;
+
+  @TempDir Path dir;
+  final StringWriter err = new StringWriter();
+  final StringWriter out = new StringWriter();
+
+  int akorn(String... args) {
+    CommandLine cli = AkornCli.newCommandLine();
+    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(out, true));
+    return cli.execute(args);
+  }
+
+  /** Trains the tiny model for 4 steps on bands in {@code dir/data}; its checkpoint. */
+  private String train() throws Exception {
+    Path model = dir.resolve("tiny.akorn");
+    Files.writeString(model, MODEL);
+    Path data = Files.createDirectories(dir.resolve("data"));
+    TrainAndEvalCommandTest.writeBands(data, "train", 30, 1, 8);
+    TrainAndEvalCommandTest.writeBands(data, "t10k", 20, 2, 8);
+    Path run = dir.resolve("run");
+    assertThat(akorn("train", model.toString(), "--data", data.toString(), "--steps", "4",
+        "--batch", "8", "--validation", "5", "--validate-every", "0", "--out", run.toString()))
+        .isEqualTo(0);
+    return run.resolve("model.ckpt").toString();
+  }
+
+  @Test
+  void scoreOnSparkGivesTheAccuracyOfEvalInBatchesOfOne() throws Exception {
+    String checkpoint = train();
+    String data = dir.resolve("data").toString();
+    out.getBuffer().setLength(0);
+    assertThat(akorn("eval", checkpoint, "--data", data, "--batch", "1", "--seed", "3",
+        "--out", dir.resolve("eval").toString())).isEqualTo(0);
+    String eval = out.toString().lines().findFirst().orElseThrow();
+    assertThat(eval).matches("Tiny: accuracy [0-9.]+ % on 20 test examples");
+    String accuracy = eval.substring("Tiny: accuracy ".length(), eval.indexOf(" % on"));
+
+    out.getBuffer().setLength(0);
+    Path scores = dir.resolve("scores");
+    int code = akorn("score", checkpoint, "--data", data, "--batch", "1", "--seed", "3",
+        "--spark", "local[2]", "--out", scores.toString());
+    assertThat(err.toString()).doesNotContain("Exception");
+    assertThat(code).isEqualTo(0);
+    assertThat(out.toString()).matches("Tiny: scored 20 test examples on local\\[2\\] in [0-9:]+ \\("
+        + "[0-9.]+ per second\\), accuracy " + accuracy.replace(".", "\\.") + " %; wrote "
+        + scores.toString().replace(".", "\\.") + "\\n");
+    assertThat(Files.isRegularFile(scores.resolve("_SUCCESS"))).isTrue();
+
+    assertThat(akorn("score", checkpoint, "--data", data, "--out", scores.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString()).endsWith("akorn: --out " + scores + " exists; give a new folder\n");
+    assertThat(akorn("score", checkpoint, "--data", data, "--out", scores.toString(), "--spark",
+        "spark://host:7077")).isEqualTo(1);
+    assertThat(err.toString()).endsWith("akorn: akorn score runs on Spark's local masters"
+        + " (local[N]): the model class is compiled in this JVM; on a cluster, submit an"
+        + " application with the generated class (docs/spark.md)\n");
+  }
+
+  @Test
+  void theSuiteOnSparkPrintsTheSingleMachineTable() throws Exception {
+    String checkpoint = train();
+    Path data = dir.resolve("data");
+    String[] eval = {"eval", checkpoint, "--data", data.toString(), "--robustness",
+        "--attack-examples", "9", "--batch", "4", "--autoattack-examples", "0", "--seed", "3"};
+
+    out.getBuffer().setLength(0);
+    assertThat(akorn(concat(eval, "--out", dir.resolve("alone").toString()))).isEqualTo(0);
+    String alone = out.toString().lines().filter(l -> l.startsWith("|")).toList().toString();
+    out.getBuffer().setLength(0);
+    int code = akorn(concat(eval, "--out", dir.resolve("spark").toString(), "--spark",
+        "local[2]"));
+    assertThat(err.toString()).doesNotContain("Exception");
+    assertThat(code).isEqualTo(0);
+    String spark = out.toString().lines().filter(l -> l.startsWith("|")).toList().toString();
+
+    assertThat(alone).contains("| Tiny | ");
+    assertThat(spark).isEqualTo(alone);
+    assertThat(Files.readString(dir.resolve("spark").resolve("report.md")))
+        .contains("the first 9 test images");
+  }
+
+  @Test
+  void sparkWithTheAutoAttackRowsIsOneClearLine() {
+    int code = akorn("eval", dir.resolve("none.ckpt").toString(), "--data", dir.toString(),
+        "--robustness", "--spark", "local[2]");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("akorn: --spark distributes the --robustness suite only;"
+        + " add --autoattack-examples 0 (the AutoAttack-grade rows run on one machine)\n");
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = new String[first.length + more.length];
+    System.arraycopy(first, 0, all, 0, first.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
+}
