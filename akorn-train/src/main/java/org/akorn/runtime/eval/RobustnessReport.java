@@ -33,9 +33,11 @@ public final class RobustnessReport {
       b.append("| ").append(r.model()).append(" |");
       for (String c : columns) {
         double v = r.result().values().get(c);
-        b.append(' ').append(c.equals(RobustnessSuite.ECE)
-            ? String.format(Locale.ROOT, "%.4f", v)
-            : String.format(Locale.ROOT, "%.1f %%", 100 * v)).append(" |");
+        // A column no image was tested for (e.g. --attack-examples 0) is not measured: a dash.
+        b.append(' ').append(Double.isNaN(v) ? "-"
+            : c.equals(RobustnessSuite.ECE)
+                ? String.format(Locale.ROOT, "%.4f", v)
+                : String.format(Locale.ROOT, "%.1f %%", 100 * v)).append(" |");
       }
       b.append('\n');
     }

@@ -62,6 +62,20 @@ class EvalLeakAndReportTest {
   }
 
   @Test
+  void columnsWithNoImageTestedShowADashNotNaN() {
+    RobustnessSuite.Settings s = new RobustnessSuite.Settings(2, 0, 0, new double[] {0.1},
+        new int[] {8}, 8, 2, 5, 1, 15, 0);
+    try (NDManager m = NDManager.newBaseManager()) {
+      RobustnessSuite suite = new RobustnessSuite(s, new PrintWriter(new StringWriter()), false);
+      RobustnessSuite.Result r = suite.run("t", threshold(m), data(), m);
+      String table = RobustnessReport.table(s, List.of(new RobustnessReport.Row("Lin", r)));
+      assertThat(table).startsWith("| model | clean | noise 0.1 | FGSM 8/255 | PGD-5 8/255 | ECE |\n"
+          + "|---|---:|---:|---:|---:|---:|\n| Lin | 100.0 % | - | - | - | ");
+      assertThat(table).doesNotContain("NaN");
+    }
+  }
+
+  @Test
   void batchesRunAloneInAnyOrderCombineToTheSameResult() {
     RobustnessSuite.Settings s = new RobustnessSuite.Settings(2, 0, 3, new double[] {0.0},
         new int[] {1, 8}, 8, 2, 5, 1, 15, 0);
