@@ -1,9 +1,9 @@
 package org.akorn.runtime.engine;
 
 /**
- * A convolution's output and gradients at single positions, in double precision, by direct sums
- * over the input, weight and upstream gradient: the oracle a convolution path is verified
- * against. It shares nothing with the engine's kernels. Arrays are flat, row-major, PyTorch layout
+ * A convolution's output and gradients at single positions (or all of them), in double precision,
+ * by direct sums over the input, weight and upstream gradient: the oracle every convolution check
+ * of the runtime compares with. It shares nothing with the engine's kernels. Arrays are flat, row-major, PyTorch layout
  * ({@code x [B, Cin, H, W]}, {@code w [Cout, Cin, k, k]}, {@code g} shaped like the output);
  * gradients are those of {@code sum(y * g)}.
  */
@@ -108,6 +108,29 @@ final class PointwiseConvolution {
       }
     }
     return sum;
+  }
+
+  /** {@code y} at every position. */
+  double[] outputs() {
+    return every(s.outputSize(), this::output);
+  }
+
+  /** {@code d sum(y * g) / dx} at every position. */
+  double[] inputGradients() {
+    return every(s.inputSize(), this::inputGradient);
+  }
+
+  /** {@code d sum(y * g) / dw} at every position. */
+  double[] weightGradients() {
+    return every(s.weightSize(), this::weightGradient);
+  }
+
+  private static double[] every(int size, java.util.function.IntToDoubleFunction at) {
+    double[] out = new double[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = at.applyAsDouble(i);
+    }
+    return out;
   }
 
   /** {@code d sum(y * g) / db} for output channel {@code co}. */

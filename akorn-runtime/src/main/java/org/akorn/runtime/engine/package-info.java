@@ -1,8 +1,10 @@
 /**
- * Trusting the engine: {@link org.akorn.runtime.engine.EngineChecks} checks the engine's
- * convolution and matmul kernels against double-precision loops ({@link
- * org.akorn.runtime.engine.DirectConvolution}) on first use and routes every convolution ({@link
- * org.akorn.runtime.engine.Convolutions}) around kernels that compute wrong values on the running
- * CPU, by an exact detour ({@link org.akorn.runtime.engine.ConvolutionPath}).
+ * Trusting the engine: every convolution of the runtime ({@link
+ * org.akorn.runtime.engine.Convolutions}) runs on the path {@link
+ * org.akorn.runtime.engine.ConvolutionPlanner} verified for its geometry against double-precision
+ * sums ({@link org.akorn.runtime.engine.PointwiseConvolution}), routing around kernels that compute
+ * wrong values on the running CPU by an exact detour ({@link
+ * org.akorn.runtime.engine.ConvolutionPath}); {@link org.akorn.runtime.engine.EngineChecks} is the
+ * self-check {@code akorn doctor} shows.
  */
 package org.akorn.runtime.engine;

@@ -2,7 +2,7 @@ package org.akorn.runtime.engine;
 
 /**
  * A test-side convolution in double precision, written independently of the runtime's {@link
- * DirectConvolution}: the input is copied into an explicitly zero-padded buffer and gradients are
+ * PointwiseConvolution}: the input is copied into an explicitly zero-padded buffer and gradients are
  * accumulated there, then cropped.
  */
 final class LoopConvolution {
