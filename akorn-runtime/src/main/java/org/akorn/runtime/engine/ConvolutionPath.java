@@ -73,32 +73,19 @@ public enum ConvolutionPath {
    * times the strided convolution; routes around kernels that are wrong only for strides above 1.
    * Stride-1 convolutions run as {@link #ENGINE}.
    */
-  STRIDE_ONE_SUBSAMPLED("stride 1 then subsampled") {
+  STRIDE_ONE_SUBSAMPLED("stride 1 then subsampled", true) {
     @Override
     public NDArray conv2d(NDArray x, NDArray w, NDArray b, int stride, int padding) {
-      return stride == 1
-          ? ENGINE.conv2d(x, w, b, 1, padding)
-          : subsample(ENGINE.conv2d(x, w, b, 1, padding), stride);
-    }
-
-    @Override
-    public boolean distinctFor(int stride) {
-      return stride > 1;
+      return subsample(ENGINE.conv2d(x, w, b, 1, padding), stride);
     }
   },
 
   /** {@link #PADDED_CHANNELS} at stride 1, then subsampled as {@link #STRIDE_ONE_SUBSAMPLED}. */
-  PADDED_STRIDE_ONE_SUBSAMPLED("channels padded to multiples of 16, stride 1 then subsampled") {
+  PADDED_STRIDE_ONE_SUBSAMPLED(
+      "channels padded to multiples of 16, stride 1 then subsampled", true) {
     @Override
     public NDArray conv2d(NDArray x, NDArray w, NDArray b, int stride, int padding) {
-      return stride == 1
-          ? PADDED_CHANNELS.conv2d(x, w, b, 1, padding)
-          : subsample(PADDED_CHANNELS.conv2d(x, w, b, 1, padding), stride);
-    }
-
-    @Override
-    public boolean distinctFor(int stride) {
-      return stride > 1;
+      return subsample(PADDED_CHANNELS.conv2d(x, w, b, 1, padding), stride);
     }
   },
 
@@ -153,9 +140,15 @@ public enum ConvolutionPath {
   public static final int CHANNEL_BLOCK = 16;
 
   private final String description;
+  private final boolean decomposesStride;
 
   ConvolutionPath(String description) {
+    this(description, false);
+  }
+
+  ConvolutionPath(String description, boolean decomposesStride) {
     this.description = description;
+    this.decomposesStride = decomposesStride;
   }
 
   /** {@code conv(x, w) + b} with {@code b} optional (null). */
@@ -167,7 +160,7 @@ public enum ConvolutionPath {
    * again tells nothing new.
    */
   public boolean distinctFor(int stride) {
-    return true;
+    return !decomposesStride || stride > 1;
   }
 
   /** A few words for logs and {@code akorn doctor}. */
@@ -175,8 +168,11 @@ public enum ConvolutionPath {
     return description;
   }
 
-  /** Rows and columns {@code 0, s, 2s, ...} of {@code y [B, C, H, W]}. */
+  /** Rows and columns {@code 0, s, 2s, ...} of {@code y [B, C, H, W]} ({@code y} itself for s = 1). */
   private static NDArray subsample(NDArray y, int s) {
+    if (s == 1) {
+      return y;
+    }
     Shape ys = y.getShape();
     return y.get(new NDIndex(":, :, 0:{}:{}, 0:{}:{}", ys.get(2), s, ys.get(3), s));
   }
