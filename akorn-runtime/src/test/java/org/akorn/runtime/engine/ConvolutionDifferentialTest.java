@@ -2,11 +2,6 @@ package org.akorn.runtime.engine;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -51,7 +46,7 @@ class ConvolutionDifferentialTest {
   void runtimeConvolutionMatchesDoublePrecisionLoops() {
     SplittableRandom random = new SplittableRandom(99);
     for (ConvGeometry s : shapes()) {
-      double[] errors = errors(s, random, Convolutions::conv2d);
+      double[] errors = LoopErrors.of(s, random, Convolutions::conv2d);
       assertWithMessage("planned forward on %s", s).that(errors[0]).isAtMost(TOL);
       assertWithMessage("planned input gradient on %s", s).that(errors[1]).isAtMost(TOL);
       assertWithMessage("planned weight gradient on %s", s).that(errors[2]).isAtMost(TOL);
@@ -76,7 +71,7 @@ class ConvolutionDifferentialTest {
       double[] errors;
       try (AutoCloseable forced = EngineChecks.force(path)) {
         assertWithMessage("forced path").that(EngineChecks.forcedPath()).isEqualTo(path);
-        errors = errors(s, random, Convolutions::conv2d);
+        errors = LoopErrors.of(s, random, Convolutions::conv2d);
       }
       boolean loopsRight = errors[0] <= TOL && errors[1] <= TOL && errors[2] <= TOL;
       PathVerdict verdict =
@@ -93,40 +88,6 @@ class ConvolutionDifferentialTest {
             .that(loopsRight)
             .isTrue();
       }
-    }
-  }
-
-  private interface Conv {
-    NDArray apply(NDArray x, NDArray w, NDArray b, int stride, int padding);
-  }
-
-  /** Relative errors {forward, input gradient, weight gradient} of {@code conv} on {@code s}. */
-  private static double[] errors(ConvGeometry s, SplittableRandom random, Conv conv) {
-    float[] x = Errors.uniform(random, s.inputSize());
-    float[] w = Errors.uniform(random, s.weightSize());
-    float[] b = Errors.uniform(random, s.out());
-    float[] g = Errors.uniform(random, s.outputSize());
-    LoopConvolution loops = new LoopConvolution(s);
-    double[] y = loops.forward(x, w, b);
-    double[][] grads = loops.gradients(x, w, g);
-    try (NDManager m = NDManager.newBaseManager()) {
-      NDArray xa = m.create(x, new Shape(s.batch(), s.in(), s.height(), s.width()));
-      NDArray wa = m.create(w, new Shape(s.out(), s.in(), s.kernel(), s.kernel()));
-      NDArray ba = m.create(b);
-      xa.setRequiresGradient(true);
-      wa.setRequiresGradient(true);
-      NDArray ya;
-      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        ya = conv.apply(xa, wa, ba, s.stride(), s.padding());
-        NDArray loss =
-            ya.mul(m.create(g, new Shape(s.batch(), s.out(), s.outHeight(), s.outWidth()))).sum();
-        gc.backward(loss);
-      }
-      return new double[] {
-        Errors.relative(ya.toFloatArray(), y),
-        Errors.relative(xa.getGradient().toFloatArray(), grads[0]),
-        Errors.relative(wa.getGradient().toFloatArray(), grads[1])
-      };
     }
   }
 }

@@ -3,11 +3,6 @@ package org.akorn.runtime.engine;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -53,43 +48,14 @@ class ConvolutionTableTest {
     assertRight(geometries, "replayed", planner::conv2d);
   }
 
-  private interface Conv {
-    NDArray apply(NDArray x, NDArray w, NDArray b, int stride, int padding);
-  }
-
-  private static void assertRight(List<ConvGeometry> geometries, String what, Conv conv) {
+  private static void assertRight(
+      List<ConvGeometry> geometries, String what, LoopErrors.Conv conv) {
     SplittableRandom random = new SplittableRandom(31);
     for (ConvGeometry s : geometries) {
-      float[] x = Errors.uniform(random, s.inputSize());
-      float[] w = Errors.uniform(random, s.weightSize());
-      float[] b = Errors.uniform(random, s.out());
-      float[] g = Errors.uniform(random, s.outputSize());
-      LoopConvolution loops = new LoopConvolution(s);
-      double[] y = loops.forward(x, w, b);
-      double[][] grads = loops.gradients(x, w, g);
-      try (NDManager m = NDManager.newBaseManager()) {
-        NDArray xa = m.create(x, new Shape(s.batch(), s.in(), s.height(), s.width()));
-        NDArray wa = m.create(w, new Shape(s.out(), s.in(), s.kernel(), s.kernel()));
-        NDArray ba = m.create(b);
-        xa.setRequiresGradient(true);
-        wa.setRequiresGradient(true);
-        NDArray ya;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-          ya = conv.apply(xa, wa, ba, s.stride(), s.padding());
-          gc.backward(
-              ya.mul(m.create(g, new Shape(s.batch(), s.out(), s.outHeight(), s.outWidth())))
-                  .sum());
-        }
-        assertWithMessage("%s forward on %s", what, s)
-            .that(Errors.relative(ya.toFloatArray(), y))
-            .isAtMost(TOL);
-        assertWithMessage("%s input gradient on %s", what, s)
-            .that(Errors.relative(xa.getGradient().toFloatArray(), grads[0]))
-            .isAtMost(TOL);
-        assertWithMessage("%s weight gradient on %s", what, s)
-            .that(Errors.relative(wa.getGradient().toFloatArray(), grads[1]))
-            .isAtMost(TOL);
-      }
+      double[] errors = LoopErrors.of(s, random, conv);
+      assertWithMessage("%s forward on %s", what, s).that(errors[0]).isAtMost(TOL);
+      assertWithMessage("%s input gradient on %s", what, s).that(errors[1]).isAtMost(TOL);
+      assertWithMessage("%s weight gradient on %s", what, s).that(errors[2]).isAtMost(TOL);
     }
   }
 }
