@@ -16,32 +16,13 @@ final class RandomResizedCrop {
 
   private RandomResizedCrop() {}
 
-  /** torchvision's {@code get_params}: ten tries, then a central crop. */
+  /** torchvision's {@code get_params}: ten tries, then a central crop (ratio 3/4 to 4/3). */
   static Box box(int height, int width, double minScale, double maxScale,
       SplittableRandom random) {
-    double area = (double) height * width;
-    double logLow = Math.log(3.0 / 4.0);
-    double logHigh = Math.log(4.0 / 3.0);
-    for (int attempt = 0; attempt < 10; attempt++) {
-      double target = area * (minScale + (maxScale - minScale) * random.nextDouble());
-      double aspect = Math.exp(logLow + (logHigh - logLow) * random.nextDouble());
-      int w = (int) Math.rint(Math.sqrt(target * aspect));
-      int h = (int) Math.rint(Math.sqrt(target / aspect));
-      if (w > 0 && w <= width && h > 0 && h <= height) {
-        int top = random.nextInt(height - h + 1);
-        int left = random.nextInt(width - w + 1);
-        return new Box(top, left, h, w);
-      }
-    }
-    double ratio = (double) width / height;
-    int w = width;
-    int h = height;
-    if (ratio < 3.0 / 4.0) {
-      h = (int) Math.rint(w / (3.0 / 4.0));
-    } else if (ratio > 4.0 / 3.0) {
-      w = (int) Math.rint(h * (4.0 / 3.0));
-    }
-    return new Box((height - h) / 2, (width - w) / 2, h, w);
+    int[] w = new org.akorn.runtime.data.augment.RandomResizedCrop(
+            minScale, maxScale, 3.0 / 4, 4.0 / 3)
+        .window(height, width, random);
+    return new Box(w[0], w[1], w[2], w[3]);
   }
 
   /** Crops {@code rgb [3, height, width]} to the box and resizes it to {@code size x size}. */
