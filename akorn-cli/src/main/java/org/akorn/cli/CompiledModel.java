@@ -1,13 +1,19 @@
 package org.akorn.cli;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.akorn.codegen.AkornCodegen;
 import org.akorn.codegen.GenerationRequest;
@@ -106,8 +112,7 @@ final class CompiledModel {
             || f.relativePath().equals(model.name() + ".java"))
         .findFirst().orElseThrow();
     InMemoryJavaCompiler.Result compiled = InMemoryJavaCompiler.compile(
-        List.of(javaFile), System.getProperty("java.class.path"),
-        CompiledModel.class.getClassLoader());
+        List.of(javaFile), compilerClassPath(), CompiledModel.class.getClassLoader());
     if (!compiled.succeeded()) {
       throw new IllegalStateException("generated code did not compile: " + compiled.errors());
     }
@@ -116,6 +121,31 @@ final class CompiledModel {
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("generated class " + model.qualifiedName() + " not found", e);
     }
+  }
+
+  /**
+   * The JVM's class path, plus the jars (or folders) this tool's and DJL's classes were loaded
+   * from when they are not on it: under {@code spark-submit} the application jar is loaded by
+   * Spark's class loader, on the driver and on executors, and is not on {@code java.class.path}.
+   */
+  static String compilerClassPath() {
+    Set<String> entries = new LinkedHashSet<>();
+    String jvm = System.getProperty("java.class.path", "");
+    if (!jvm.isEmpty()) {
+      entries.addAll(List.of(jvm.split(File.pathSeparator)));
+    }
+    for (Class<?> c : List.of(CompiledModel.class, AkornModel.class, NDArray.class)) {
+      CodeSource code = c.getProtectionDomain().getCodeSource();
+      if (code != null && code.getLocation() != null
+          && code.getLocation().getProtocol().equals("file")) {
+        try {
+          entries.add(Path.of(code.getLocation().toURI()).toString());
+        } catch (URISyntaxException e) {
+          throw new IllegalStateException("class location " + code.getLocation(), e);
+        }
+      }
+    }
+    return String.join(File.pathSeparator, entries);
   }
 
   private static ModelSpec select(List<ModelSpec> models, String modelName, String what) {

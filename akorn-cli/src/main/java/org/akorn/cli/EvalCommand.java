@@ -125,10 +125,11 @@ public final class EvalCommand implements Callable<Integer> {
           + " also of the generated held-out images (default 1, as akorn train).")
   Long seed;
 
-  @Option(names = "--spark", paramLabel = "MASTER",
+  @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
       description = "Run the --robustness suite's batches as tasks of a Spark master (local[N],"
-          + " spark://host:port, ...); the report equals the one of a single machine. The"
-          + " checkpoint and --data must be readable at the same paths on every executor.")
+          + " spark://host:port, yarn, ...; without MASTER: the one spark-submit set, else"
+          + " local[*]); the report equals the one of a single machine. The checkpoint and --data"
+          + " must be readable at the same paths on every executor.")
   String spark;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where report.md and the figures go (default: the checkpoint's folder).")

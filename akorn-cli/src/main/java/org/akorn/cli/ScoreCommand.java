@@ -26,10 +26,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code akorn score CHECKPOINT --data DIR --out SCORES [--spark MASTER]}: scores the data's test
- * split with {@link CheckpointScorer} on Spark and writes one Parquet row per image (id, label,
- * the output, and for a classifier prediction and confidence). Image i starts from the noise of
- * seed {@code --seed + i}, as {@code akorn eval --batch 1} draws it.
+ * {@code akorn score CHECKPOINT --data DIR --out SCORES [--spark [MASTER]]}: scores the data's
+ * test split with {@link CheckpointScorer} on Spark and writes one Parquet row per image (id,
+ * label, the output, and for a classifier prediction and confidence). Image i starts from the
+ * noise of seed {@code --seed + i}, as {@code akorn eval --batch 1} draws it. Every executor
+ * compiles the model from the checkpoint's source ({@link SourceCompiledModels}), so any master
+ * works, the one {@code spark-submit} set included.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
     description = {"Score a checkpoint of akorn train on a data set's test split with Spark and"
@@ -47,8 +49,10 @@ public final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "A new folder for the Parquet scores.")
   Path out;
 
-  @Option(names = "--spark", paramLabel = "MASTER", defaultValue = "local[*]",
-      description = "A local Spark master (default local[*]: every core of this machine).")
+  @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
+      description = "The Spark master (local[N], spark://host:port, yarn, ...); default: the one"
+          + " spark-submit set, else local[*] (every core of this machine). The checkpoint must be"
+          + " readable at the same path on every executor.")
   String master;
 
   @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Images per forward pass (default 32).")
@@ -66,16 +70,13 @@ public final class ScoreCommand implements Callable<Integer> {
     if (batch < 1 || steps != null && steps < 1) {
       throw new UserException("--batch and --steps must be at least 1");
     }
-    if (!master.startsWith("local")) {
-      throw new UserException("akorn score runs on Spark's local masters (local[N]): the model"
-          + " class is compiled in this JVM; on a cluster, submit an application with the"
-          + " generated class (docs/spark.md)");
-    }
     if (Files.exists(out)) {
       throw new UserException("--out " + out + " exists; give a new folder");
     }
-    CompiledModel compiled = CompiledModel.fromCheckpoint(checkpoint,
-        spec.commandLine().getErr());
+    // Every executor compiles the model from the checkpoint's source itself: the class compiled
+    // here exists in this JVM only.
+    SourceCompiledModels models = SourceCompiledModels.of(checkpoint);
+    CompiledModel compiled = models.compiled(spec.commandLine().getErr());
     Map<String, Shape> inputs = compiled.inputShapes();
     if (inputs.size() != 1) {
       throw new UserException(compiled.spec().name() + " takes " + inputs.keySet()
@@ -83,21 +84,12 @@ public final class ScoreCommand implements Callable<Integer> {
     }
     Dataset test = DataFolder.open(data, List.copyOf(inputs.keySet())).test();
     test.checkAgainst(inputs);
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    // Spark's local executors load classes through the driver's context loader: the model class
-    // compiled in process lives there.
-    thread.setContextClassLoader(compiled.type().getClassLoader());
-    SparkSession.Builder builder = SparkSession.builder().master(master).appName("akorn score");
-    if (master.startsWith("local")) {
-      builder.config("spark.ui.enabled", "false");
-    }
-    SparkSession spark = builder.getOrCreate();
+    SparkSession spark = SparkSessions.start(master, "akorn score");
     try {
       long start = System.nanoTime();
       CheckpointScorer.Builder scorer = CheckpointScorer.builder(
               checkpoint.toAbsolutePath().toString())
-          .modelClass(compiled.type().getName()).inputColumn("image").idColumn("id")
+          .modelFactory(models).inputColumn("image").idColumn("id")
           .seedColumn("seed").batchSize(batch);
       if (steps != null) {
         scorer.steps(steps);
@@ -113,13 +105,13 @@ public final class ScoreCommand implements Callable<Integer> {
         accuracy = String.format(Locale.ROOT, ", accuracy %.2f %%", 100.0 * right / rows);
       }
       o.printf(Locale.ROOT, "%s: scored %d test examples on %s in %s (%.1f per second)%s;"
-          + " wrote %s%n", compiled.spec().name(), rows, master, ProgressBar.clock(seconds),
+          + " wrote %s%n", compiled.spec().name(), rows, spark.sparkContext().master(),
+          ProgressBar.clock(seconds),
           rows / seconds, accuracy, out);
       o.flush();
       return 0;
     } finally {
       spark.stop();
-      thread.setContextClassLoader(previous);
     }
   }
 

@@ -1,12 +1,8 @@
 package org.akorn.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.data.DataFolder;
 import org.akorn.runtime.data.Dataset;
@@ -24,21 +20,17 @@ import org.apache.spark.sql.SparkSession;
 final class SparkEvaluation {
   private SparkEvaluation() {}
 
-  /** The checkpoint and data folder, named by absolute paths every executor can read. */
-  private record CheckpointInputs(String checkpoint, String data, List<String> inputNames)
-      implements EvaluationInputs {
-    private static final Map<String, CompiledModel> COMPILED = new ConcurrentHashMap<>();
-
+  /** The checkpoint's model and the data folder, named by absolute paths every executor can read. */
+  private record CheckpointInputs(SourceCompiledModels models, String data,
+      List<String> inputNames) implements EvaluationInputs {
     @Override
     public String key() {
-      return checkpoint + "|" + data;
+      return models.key() + "|" + data;
     }
 
     @Override
     public AkornModel newModel() throws IOException {
-      CompiledModel compiled = COMPILED.computeIfAbsent(checkpoint, c ->
-          CompiledModel.fromCheckpoint(Path.of(c), new PrintWriter(Writer.nullWriter())));
-      return compiled.load(Path.of(checkpoint));
+      return models.newModel();
     }
 
     @Override
@@ -47,16 +39,17 @@ final class SparkEvaluation {
     }
   }
 
+  /**
+   * Runs the suite on Spark.
+   *
+   * @param master the master of {@code --spark}; empty for the one spark-submit set, else local[*]
+   */
   static RobustnessSuite.Result run(String master, Path checkpoint, Path data,
       List<String> inputNames, RobustnessSuite.Settings settings, int steps) throws IOException {
-    SparkSession.Builder builder = SparkSession.builder().master(master).appName("akorn eval");
-    if (master.startsWith("local")) {
-      builder.config("spark.ui.enabled", "false");
-    }
-    SparkSession spark = builder.getOrCreate();
+    SparkSession spark = SparkSessions.start(master, "akorn eval");
     try {
       return DistributedRobustness.run(spark, new CheckpointInputs(
-          checkpoint.toAbsolutePath().toString(), data.toAbsolutePath().toString(), inputNames),
+          SourceCompiledModels.of(checkpoint), data.toAbsolutePath().toString(), inputNames),
           settings, steps);
     } finally {
       spark.stop();

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code akorn eval --robustness --spark local[2]} prints the table of the same evaluation on one
- * machine, cell for cell.
+ * {@code akorn eval --robustness --spark} prints the table of the same evaluation on one machine,
+ * cell for cell, and {@code akorn score} the accuracy of {@code akorn eval --batch 1}, both on the
+ * master spark-submit sets ({@code spark.master}).
  */
 class EvalOnSparkTest {
   private static final String MODEL = """
@@ -56,7 +57,7 @@ class EvalOnSparkTest {
   }
 
   @Test
-  void scoreOnSparkGivesTheAccuracyOfEvalInBatchesOfOne() throws Exception {
+  void scoreOnSparkSubmitsMasterGivesTheAccuracyOfEvalInBatchesOfOne() throws Exception {
     String checkpoint = train();
     String data = dir.resolve("data").toString();
     out.getBuffer().setLength(0);
@@ -68,8 +69,15 @@ class EvalOnSparkTest {
 
     out.getBuffer().setLength(0);
     Path scores = dir.resolve("scores");
-    int code = akorn("score", checkpoint, "--data", data, "--batch", "1", "--seed", "3",
-        "--spark", "local[2]", "--out", scores.toString());
+    // Without --spark, the master spark-submit sets (spark.master) is used.
+    System.setProperty("spark.master", "local[2]");
+    int code;
+    try {
+      code = akorn("score", checkpoint, "--data", data, "--batch", "1", "--seed", "3",
+          "--out", scores.toString());
+    } finally {
+      System.clearProperty("spark.master");
+    }
     assertThat(err.toString()).doesNotContain("Exception");
     assertThat(code).isEqualTo(0);
     assertThat(out.toString()).matches("Tiny: scored 20 test examples on local\\[2\\] in [0-9:]+ \\("
@@ -80,11 +88,6 @@ class EvalOnSparkTest {
     assertThat(akorn("score", checkpoint, "--data", data, "--out", scores.toString()))
         .isEqualTo(1);
     assertThat(err.toString()).endsWith("akorn: --out " + scores + " exists; give a new folder\n");
-    assertThat(akorn("score", checkpoint, "--data", data, "--out", scores.toString(), "--spark",
-        "spark://host:7077")).isEqualTo(1);
-    assertThat(err.toString()).endsWith("akorn: akorn score runs on Spark's local masters"
-        + " (local[N]): the model class is compiled in this JVM; on a cluster, submit an"
-        + " application with the generated class (docs/spark.md)\n");
   }
 
   @Test
@@ -98,8 +101,14 @@ class EvalOnSparkTest {
     assertThat(akorn(concat(eval, "--out", dir.resolve("alone").toString()))).isEqualTo(0);
     String alone = out.toString().lines().filter(l -> l.startsWith("|")).toList().toString();
     out.getBuffer().setLength(0);
-    int code = akorn(concat(eval, "--out", dir.resolve("spark").toString(), "--spark",
-        "local[2]"));
+    // --spark without a master: spark-submit's (spark.master), here local[2].
+    System.setProperty("spark.master", "local[2]");
+    int code;
+    try {
+      code = akorn(concat(eval, "--out", dir.resolve("spark").toString(), "--spark"));
+    } finally {
+      System.clearProperty("spark.master");
+    }
     assertThat(err.toString()).doesNotContain("Exception");
     assertThat(code).isEqualTo(0);
     String spark = out.toString().lines().filter(l -> l.startsWith("|")).toList().toString();

@@ -125,6 +125,7 @@ public final class CheckpointScorer implements Serializable {
     private int batchSize = 32;
     private boolean skipBadRows;
     private int threadsPerTask = 1;
+    private ModelFactory models;
 
     private Builder(String checkpoint) {
       this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
@@ -196,9 +197,20 @@ public final class CheckpointScorer implements Serializable {
       return this;
     }
 
+    /**
+     * How each executor JVM builds the model (once), instead of loading {@link #modelClass} with
+     * the checkpoint's weights: for a model class that is not on the executors' class path, such
+     * as one compiled at run time from the checkpoint's source. The factory loads the weights
+     * itself; the checkpoint then only names the model in messages.
+     */
+    public Builder modelFactory(ModelFactory factory) {
+      this.models = Objects.requireNonNull(factory, "factory");
+      return this;
+    }
+
     public CheckpointScorer build() {
       return new CheckpointScorer(new ScoringSettings(checkpoint, modelClass, inputColumn,
-          idColumn, seedColumn, seed, steps, batchSize, skipBadRows, threadsPerTask));
+          idColumn, seedColumn, seed, steps, batchSize, skipBadRows, threadsPerTask, models));
     }
   }
 }

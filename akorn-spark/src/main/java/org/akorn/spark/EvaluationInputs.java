@@ -1,8 +1,6 @@
 package org.akorn.spark;
 
 import java.io.IOException;
-import java.io.Serializable;
-import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.data.Dataset;
 
 /**
@@ -10,13 +8,11 @@ import org.akorn.runtime.data.Dataset;
  * thread) and the test split (one per JVM). Shipped to the executors, so it holds only what names
  * them (paths every executor can read, settings), never the model or the data.
  */
-public interface EvaluationInputs extends Serializable {
+public interface EvaluationInputs extends ModelFactory {
 
   /** Names the model and data: executors cache what they built under it. */
+  @Override
   String key();
-
-  /** A new instance of the model to evaluate (the caller closes it). */
-  AkornModel newModel() throws IOException;
 
   /** The test split: one input column and labels. */
   Dataset testSplit() throws IOException;

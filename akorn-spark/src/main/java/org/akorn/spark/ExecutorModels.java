@@ -28,6 +28,9 @@ final class ExecutorModels {
     // torch's intra-op pool is per process: threadsPerTask for each of the executor's cores.
     JniUtils.setNumThreads(settings.threadsPerTask());
     try {
+      if (settings.models() != null) {
+        return new ScoringModel(settings.models().newModel());
+      }
       return new ScoringModel(CheckpointModels.load(
           CheckpointFiles.local(settings.checkpoint()), settings.modelClass()));
     } catch (IOException e) {

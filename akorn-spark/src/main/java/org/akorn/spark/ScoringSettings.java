@@ -17,6 +17,8 @@ import java.io.Serializable;
  * @param batchSize rows per forward pass
  * @param skipBadRows skip and count bad rows instead of failing
  * @param threadsPerTask PyTorch intra-op threads of each executor JVM
+ * @param models how executors build the model, or null to load {@code modelClass} with the
+ *     checkpoint's weights
  */
 record ScoringSettings(
     String checkpoint,
@@ -28,11 +30,15 @@ record ScoringSettings(
     int steps,
     int batchSize,
     boolean skipBadRows,
-    int threadsPerTask)
+    int threadsPerTask,
+    ModelFactory models)
     implements Serializable {
 
   /** The key under which an executor caches the loaded model. */
   String modelKey() {
+    if (models != null) {
+      return "factory|" + models.key();
+    }
     return checkpoint + "|" + (modelClass == null ? "" : modelClass);
   }
 }

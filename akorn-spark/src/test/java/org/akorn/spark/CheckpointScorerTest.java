@@ -53,6 +53,8 @@ class CheckpointScorerTest {
       .add("image", DataTypes.createArrayType(DataTypes.FloatType, true), true);
   /** Injected failures so far; the tests run in this JVM (local mode). */
   private static final AtomicInteger INJECTED = new AtomicInteger();
+  /** Models built by {@link TinyFactory} in this JVM. */
+  private static final AtomicInteger FACTORY_BUILDS = new AtomicInteger();
 
   @TempDir static Path dir;
   private static SparkSession spark;
@@ -157,6 +159,40 @@ class CheckpointScorerTest {
         assertThat(expected).hasLength(5);
         assertThat(floats(scored.get(i).getList(3))).isEqualTo(expected);
       }
+    }
+  }
+
+  @Test
+  void aModelFactoryBuildsTheModelOnceAndScoresAsTheNamedClass() throws Exception {
+    List<float[]> images = images(ROWS, 64, 8);
+    FACTORY_BUILDS.set(0);
+    List<Row> named = byId(classifierScorer().batchSize(2).build()
+        .transform(frame(images, 3)).collectAsList());
+    CheckpointScorer scorer = CheckpointScorer.builder(classifier.toString())
+        .modelFactory(new TinyFactory(classifier.toString())).idColumn("id").seedColumn("seed")
+        .batchSize(2).build();
+    List<Row> built = byId(scorer.transform(frame(images, 3)).collectAsList());
+
+    assertThat(built).hasSize(ROWS);
+    for (int i = 0; i < ROWS; i++) {
+      assertThat(built.get(i).getList(3)).isEqualTo(named.get(i).getList(3));
+      assertThat(built.get(i).getInt(4)).isEqualTo(named.get(i).getInt(4));
+    }
+    // The driver's check and both local executor threads share one model per JVM.
+    assertThat(FACTORY_BUILDS.get()).isEqualTo(1);
+  }
+
+  /** Builds the tiny classifier from its generated class, counting the builds of this JVM. */
+  private record TinyFactory(String checkpoint) implements ModelFactory {
+    @Override
+    public String key() {
+      return "tiny-factory|" + checkpoint;
+    }
+
+    @Override
+    public AkornModel newModel() throws java.io.IOException {
+      FACTORY_BUILDS.incrementAndGet();
+      return TinyClassifier.fromCheckpoint(Path.of(checkpoint));
     }
   }
 
