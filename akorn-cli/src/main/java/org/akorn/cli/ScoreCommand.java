@@ -2,7 +2,6 @@ package org.akorn.cli;
 
 import ai.djl.ndarray.types.Shape;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +45,10 @@ public final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "The data folder (as for akorn eval).")
   Path data;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "A new folder for the Parquet scores.")
-  Path out;
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "A new folder for the Parquet scores: a path, or a URI of Spark's file systems"
+          + " (hdfs://, s3a://, ...).")
+  String out;
 
   @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
       description = "The Spark master (local[N], spark://host:port, yarn, ...); default: the one"
@@ -70,9 +71,6 @@ public final class ScoreCommand implements Callable<Integer> {
     if (batch < 1 || steps != null && steps < 1) {
       throw new UserException("--batch and --steps must be at least 1");
     }
-    if (Files.exists(out)) {
-      throw new UserException("--out " + out + " exists; give a new folder");
-    }
     // Every executor compiles the model from the checkpoint's source itself: the class compiled
     // here exists in this JVM only.
     SourceCompiledModels models = SourceCompiledModels.of(checkpoint);
@@ -86,6 +84,10 @@ public final class ScoreCommand implements Callable<Integer> {
     test.checkAgainst(inputs);
     SparkSession spark = SparkSessions.start(master, "akorn score");
     try {
+      org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(out);
+      if (target.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(target)) {
+        throw new UserException("--out " + out + " exists; give a new folder");
+      }
       long start = System.nanoTime();
       CheckpointScorer.Builder scorer = CheckpointScorer.builder(
               checkpoint.toAbsolutePath().toString())
@@ -95,9 +97,9 @@ public final class ScoreCommand implements Callable<Integer> {
         scorer.steps(steps);
       }
       var scored = scorer.build().transform(frame(spark, test)).drop("image", "seed");
-      scored.write().parquet(out.toString());
+      scored.write().parquet(out);
       double seconds = (System.nanoTime() - start) / 1e9;
-      var written = spark.read().parquet(out.toString());
+      var written = spark.read().parquet(out);
       long rows = written.count();
       String accuracy = "";
       if (List.of(written.columns()).contains("prediction")) {
