@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.akorn.runtime.train.ProgressBar;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -23,7 +24,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class DistributedSweep {
   private static final String JOB_GROUP = "akorn-sweep";
-  private static final long CANCEL_WAIT_SECONDS = 60;
+  private static final long WAIT_SECONDS = 60;
 
   private DistributedSweep() {}
 
@@ -59,8 +60,9 @@ public final class DistributedSweep {
         SweepConfiguration run = runs.get(partition);
         String state;
         try {
-          SweepRunStatus status = SweepRunStatus.readFrom(folder.resolve(run.folder()));
-          state = status == null ? "not started" : status.describe();
+          SweepSummary.Row row = SweepSummary.row(folder, run);
+          SweepRunStatus status = row.status();
+          state = row.result();
           if (status != null && !status.complete() && !end.taskInfo().successful()
               && status.attempt() + 1 < status.attempts()) {
             state += "; Spark runs it again";
@@ -83,12 +85,14 @@ public final class DistributedSweep {
       context.parallelize(runs, Math.max(1, runs.size()))
           .map(run -> SweepAttempt.run(plan, run, TaskContext.get().attemptNumber()))
           .collect();
+      // The listener hears of the last tasks after the job returns: wait for their lines.
+      await(() -> finished.get() >= runs.size());
     } catch (Exception e) {  // Spark rethrows its SparkException undeclared
       synchronized (log) {
         log.printf(Locale.ROOT, "the sweep's Spark job stopped: %s%n", firstLine(e));
         log.flush();
       }
-      awaitCancelledTasks(running);
+      await(() -> running.get() <= 0);
     } finally {
       context.clearJobGroup();
       spark.sparkContext().removeSparkListener(progress);
@@ -99,14 +103,14 @@ public final class DistributedSweep {
   }
 
   /**
-   * Waits until the tasks a failed job cancelled have ended (they stop their training and record
-   * it), at most {@link #CANCEL_WAIT_SECONDS}.
+   * Waits until {@code done} holds, at most {@link #WAIT_SECONDS}: for the listener's last
+   * lines, or after a failed job for the tasks it cancelled to stop their training and record it.
    */
-  private static void awaitCancelledTasks(AtomicInteger running) {
-    long end = System.nanoTime() + CANCEL_WAIT_SECONDS * 1_000_000_000L;
+  private static void await(BooleanSupplier done) {
+    long end = System.nanoTime() + WAIT_SECONDS * 1_000_000_000L;
     try {
-      while (running.get() > 0 && System.nanoTime() < end) {
-        Thread.sleep(50);
+      while (!done.getAsBoolean() && System.nanoTime() < end) {
+        Thread.sleep(20);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -97,6 +97,12 @@ class DistributedSweepTest {
         + " | 0.5 | always | - | - | - | - | incomplete: attempt 2 of 2 failed on ");
     assertThat(Files.exists(dir.resolve("summary.tsv"))).isTrue();
     assertThat(log.toString()).doesNotContain("the sweep's Spark job stopped");
+    assertThat(log.toString()).containsMatch("\\[[1-6]/6 runs, 0:0[0-9]\\] run-4-score=0.8-fail=never"
+        + " \\(score=0.8, fail=never\\): validation accuracy 80.00 % \\(EMA\\), 10 steps\n");
+    assertThat(log.toString()).contains(" run-5-score=0.8-fail=once (score=0.8, fail=once):"
+        + " incomplete: attempt 1 of 2 failed on ");
+    assertThat(log.toString()).contains("training exited with status 3 (see train.log); Spark"
+        + " runs it again\n");
   }
 
   @Test
