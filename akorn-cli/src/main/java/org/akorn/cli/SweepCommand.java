@@ -2,11 +2,15 @@ package org.akorn.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.akorn.runtime.data.DataFolder;
@@ -16,6 +20,7 @@ import org.akorn.spark.sweep.SparkAttempts;
 import org.akorn.spark.sweep.SweepConfiguration;
 import org.akorn.spark.sweep.SweepGrid;
 import org.akorn.spark.sweep.SweepPlan;
+import org.akorn.spark.sweep.SweepRunStatus;
 import org.akorn.spark.sweep.SweepSummary;
 import org.akorn.dsl.model.ModelSpec;
 import org.apache.spark.sql.SparkSession;
@@ -91,6 +96,10 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "A new folder for the runs and the summary (default sweeps/<model>).")
   Path out;
 
+  @Option(names = "--resume", description = "Train only the runs of --out that are not complete"
+      + " (a sweep stopped or with failed runs), with the options it was started with.")
+  boolean resume;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
@@ -105,14 +114,12 @@ public final class SweepCommand implements Callable<Integer> {
     String name = checkEveryRun(runs, err);
     Path folder = (out != null ? out : Path.of("sweeps", name.toLowerCase(Locale.ROOT)))
         .toAbsolutePath().normalize();
-    if (Files.isDirectory(folder)) {
-      try (Stream<Path> files = Files.list(folder)) {
-        if (files.findAny().isPresent()) {
-          throw new UserException("--out " + folder + " is not empty; give a new folder");
-        }
-      }
-    } else if (Files.exists(folder)) {
-      throw new UserException("--out " + folder + " is a file; give a new folder");
+    List<String> tokens = new ArrayList<>(trainArguments());
+    (grid == null ? List.<String>of() : grid).forEach(g -> tokens.addAll(List.of("-P", g)));
+    String command = String.join(" ", tokens);
+    List<SweepConfiguration> toRun = resume ? resumable(folder, command, runs) : runs;
+    if (!resume) {
+      requireEmpty(folder);
     }
     SparkSession.Builder builder = SparkSession.builder().master(master).appName("akorn sweep");
     if (master.startsWith("local")) {
@@ -122,13 +129,17 @@ public final class SweepCommand implements Callable<Integer> {
     try {
       SweepPlan plan = new SweepPlan(folder.toString(), AkornCli.class.getName(),
           trainArguments(), List.of(), threads, SparkAttempts.of(spark.sparkContext().getConf()));
-      writeSweepProperties(folder, plan, runs.size());
+      if (!resume) {
+        writeSweepProperties(folder, plan, command, runs.size());
+      }
       String title = String.format(Locale.ROOT, "Sweep of %s (%s) on %s", name,
           file.getFileName(), data.toAbsolutePath().normalize());
-      err.printf(Locale.ROOT, "sweeping %s: %d runs on %s, %d attempt(s) each, into %s%n", name,
-          runs.size(), master, plan.attempts(), folder);
+      err.printf(Locale.ROOT, "sweeping %s: %d run%s on %s, %d attempt(s) each, into %s%s%n",
+          name, toRun.size(), toRun.size() == 1 ? "" : "s", master, plan.attempts(), folder, resume ? String.format(Locale.ROOT,
+              " (resumed: %d of %d runs were complete)", runs.size() - toRun.size(), runs.size())
+              : "");
       err.flush();
-      SweepSummary summary = DistributedSweep.run(spark, plan, title, runs, err);
+      SweepSummary summary = DistributedSweep.run(spark, plan, title, runs, toRun, err);
       o.print(summary.markdown());
       o.printf(Locale.ROOT, "%nwrote %s%n", folder.resolve("summary.md"));
       o.flush();
@@ -142,6 +153,44 @@ public final class SweepCommand implements Callable<Integer> {
     } finally {
       spark.stop();
     }
+  }
+
+  private static void requireEmpty(Path folder) throws IOException {
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> files = Files.list(folder)) {
+        if (files.findAny().isPresent()) {
+          throw new UserException("--out " + folder + " is not empty; give a new folder, or"
+              + " --resume to train its runs that are not complete");
+        }
+      }
+    } else if (Files.exists(folder)) {
+      throw new UserException("--out " + folder + " is a file; give a new folder");
+    }
+  }
+
+  /** The runs of a sweep started with the same options that are not complete. */
+  private static List<SweepConfiguration> resumable(Path folder, String command,
+      List<SweepConfiguration> runs) throws IOException {
+    Path file = folder.resolve("sweep.properties");
+    if (!Files.isRegularFile(file)) {
+      throw new UserException("--resume: " + folder + " holds no sweep (no sweep.properties)");
+    }
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(in);
+    }
+    if (!command.equals(p.getProperty("command"))) {
+      throw new UserException("--resume: the sweep in " + folder + " was started as akorn "
+          + p.getProperty("command") + "; give the same model, data, -P and training options");
+    }
+    List<SweepConfiguration> left = new ArrayList<>();
+    for (SweepConfiguration run : runs) {
+      SweepRunStatus status = SweepRunStatus.readFrom(folder.resolve(run.folder()));
+      if (status == null || !status.complete()) {
+        left.add(run);
+      }
+    }
+    return left;
   }
 
   private void checkOptions() {
@@ -201,14 +250,15 @@ public final class SweepCommand implements Callable<Integer> {
     }
   }
 
-  private static void writeSweepProperties(Path folder, SweepPlan plan, int runs)
-      throws IOException {
-    StringBuilder text = new StringBuilder("# an akorn sweep: every run trains as\n");
-    text.append("# akorn ").append(String.join(" ", plan.arguments()))
-        .append(" -P name=value... --out RUN\n");
-    text.append("runs=").append(runs).append('\n');
-    text.append("attempts=").append(plan.attempts()).append('\n');
-    text.append("threads.per.task=").append(plan.threadsPerTask()).append('\n');
+  private static void writeSweepProperties(Path folder, SweepPlan plan, String command,
+      int runs) throws IOException {
+    Properties p = new Properties();
+    p.setProperty("command", command);
+    p.setProperty("runs", Integer.toString(runs));
+    p.setProperty("attempts", Integer.toString(plan.attempts()));
+    p.setProperty("threads.per.task", Integer.toString(plan.threadsPerTask()));
+    StringWriter text = new StringWriter();
+    p.store(text, "an akorn sweep: each run is akorn COMMAND (one value of each -P) --out RUN");
     AtomicFiles.writeString(folder.resolve("sweep.properties"), text.toString());
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import org.akorn.spark.sweep.SweepRunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -64,12 +65,13 @@ class SweepCommandTest {
   }
 
   @Test
-  void trainsEveryPointInItsOwnFolderAndRanksThem() throws Exception {
+  void trainsEveryPointInItsOwnFolderRanksThemAndResumesWhatIsNotComplete() throws Exception {
     Path model = model();
     Path sweep = dir.resolve("sweep");
-    int code = akorn("sweep", model.toString(), "--data", dir.resolve("data").toString(),
+    String[] args = {"sweep", model.toString(), "--data", dir.resolve("data").toString(),
         "-P", "ch=4,8", "--steps", "3", "--batch", "8", "--validation", "10",
-        "--validate-every", "0", "--spark", "local[2]", "--out", sweep.toString());
+        "--validate-every", "0", "--spark", "local[2]", "--out", sweep.toString()};
+    int code = akorn(args);
     assertThat(err.toString()).doesNotContain("Exception");
     assertThat(code).isEqualTo(0);
 
@@ -105,7 +107,43 @@ class SweepCommandTest {
     assertThat(akorn("sweep", model.toString(), "--data", dir.resolve("data").toString(),
         "-P", "ch=4", "--steps", "1", "--out", sweep.toString())).isEqualTo(1);
     assertThat(err.toString()).endsWith("akorn: --out " + sweep + " is not empty; give a new"
-        + " folder\n");
+        + " folder, or --resume to train its runs that are not complete\n");
+
+    // The second run's task died: its state says running and its checkpoint is gone.
+    Path second = sweep.resolve("run-2-ch=8");
+    new SweepRunStatus(SweepRunStatus.State.RUNNING, 0, 1, "lost", -1, "", 0).writeTo(second);
+    Files.delete(second.resolve("model.ckpt"));
+    byte[] first = Files.readAllBytes(sweep.resolve("run-1-ch=4/model.ckpt"));
+    Files.delete(sweep.resolve("summary.md"));
+
+    String[] changed = args.clone();
+    changed[5] = "ch=4,16";
+    assertThat(akorn(concat(changed, "--resume"))).isEqualTo(1);
+    assertThat(err.toString()).contains("akorn: --resume: the sweep in " + sweep + " was started"
+        + " as akorn train " + model + " --data ");
+    assertThat(err.toString()).endsWith(" -P ch=4,8; give the same model, data, -P and"
+        + " training options\n");
+
+    err.getBuffer().setLength(0);
+    assertThat(akorn(concat(args, "--resume"))).isEqualTo(0);
+    assertThat(err.toString()).contains("sweeping Tiny: 1 run on local[2], 1 attempt(s) each,"
+        + " into " + sweep + " (resumed: 1 of 2 runs were complete)\n");
+    assertThat(err.toString()).contains("[1/1 runs, ");
+    assertThat(Files.isRegularFile(second.resolve("model.ckpt"))).isTrue();
+    assertThat(SweepRunStatus.readFrom(second).complete()).isTrue();
+    assertThat(Files.readAllBytes(sweep.resolve("run-1-ch=4/model.ckpt"))).isEqualTo(first);
+    assertThat(Files.readString(sweep.resolve("summary.md"))).contains("2 runs: 2 complete");
+
+    assertThat(akorn("sweep", model.toString(), "--data", dir.resolve("data").toString(),
+        "--resume", "--out", dir.resolve("data").toString())).isEqualTo(1);
+    assertThat(err.toString()).endsWith("akorn: --resume: " + dir.resolve("data")
+        + " holds no sweep (no sweep.properties)\n");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test

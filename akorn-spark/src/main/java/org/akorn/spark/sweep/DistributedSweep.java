@@ -38,6 +38,16 @@ public final class DistributedSweep {
    */
   public static SweepSummary run(SparkSession spark, SweepPlan plan, String title,
       List<SweepConfiguration> runs, PrintWriter log) throws IOException {
+    return run(spark, plan, title, runs, runs, log);
+  }
+
+  /**
+   * Trains the runs of {@code toRun} (a resumed sweep: those not complete yet) and writes the
+   * summary of all {@code runs}.
+   */
+  public static SweepSummary run(SparkSession spark, SweepPlan plan, String title,
+      List<SweepConfiguration> runs, List<SweepConfiguration> toRun, PrintWriter log)
+      throws IOException {
     Path folder = Path.of(plan.folder());
     Files.createDirectories(folder);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -54,10 +64,10 @@ public final class DistributedSweep {
       public void onTaskEnd(SparkListenerTaskEnd end) {
         running.decrementAndGet();
         int partition = end.taskInfo().partitionId();
-        if (partition < 0 || partition >= runs.size()) {
+        if (partition < 0 || partition >= toRun.size()) {
           return;
         }
-        SweepConfiguration run = runs.get(partition);
+        SweepConfiguration run = toRun.get(partition);
         String state;
         try {
           SweepSummary.Row row = SweepSummary.row(folder, run);
@@ -72,7 +82,7 @@ public final class DistributedSweep {
         }
         int done = end.taskInfo().successful() ? finished.incrementAndGet() : finished.get();
         synchronized (log) {
-          log.printf(Locale.ROOT, "[%d/%d runs, %s] %s (%s): %s%n", done, runs.size(),
+          log.printf(Locale.ROOT, "[%d/%d runs, %s] %s (%s): %s%n", done, toRun.size(),
               ProgressBar.clock((System.nanoTime() - start) / 1e9), run.folder(), run.describe(),
               state);
           log.flush();
@@ -80,13 +90,13 @@ public final class DistributedSweep {
       }
     };
     spark.sparkContext().addSparkListener(progress);
-    context.setJobGroup(JOB_GROUP, "akorn sweep of " + runs.size() + " runs", true);
+    context.setJobGroup(JOB_GROUP, "akorn sweep of " + toRun.size() + " runs", true);
     try {
-      context.parallelize(runs, Math.max(1, runs.size()))
+      context.parallelize(toRun, Math.max(1, toRun.size()))
           .map(run -> SweepAttempt.run(plan, run, TaskContext.get().attemptNumber()))
           .collect();
       // The listener hears of the last tasks after the job returns: wait for their lines.
-      await(() -> finished.get() >= runs.size());
+      await(() -> finished.get() >= toRun.size());
     } catch (Exception e) {  // Spark rethrows its SparkException undeclared
       synchronized (log) {
         log.printf(Locale.ROOT, "the sweep's Spark job stopped: %s%n", firstLine(e));
