@@ -15,7 +15,8 @@ import picocli.CommandLine;
  * machine, cell for cell.
  */
 class EvalOnSparkTest {
-  private static final String MODEL = """
+  /** A tiny conv model of parameter {@code ch} for bands of 8x8 images ({@link #train}). */
+  static final String MODEL = """
       package org.akorn.test;
       model Tiny {
         param ch: int = 8;

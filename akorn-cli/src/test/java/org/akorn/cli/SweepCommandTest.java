@@ -21,21 +21,6 @@ import picocli.CommandLine;
  * record; mistakes in any point are refused before training, naming the run.
  */
 class SweepCommandTest {
-  private static final String MODEL = """
-      package org.akorn.test;
-      model Tiny {
-        param ch: int = 8;
-        input image: float[1, 8, 8];
-        stem = conv(image, channels = ch, kernel = 3);
-        init = noise;
-        layer { n = 2; channels = ch; steps = 2; connectivity = conv(kernel = 3);
-                omega = global(init = 1.0); c_norm = group; }
-        readout = readout(N = 2, kernel = 1);
-        head logits = classifier(classes = 3);
-        output logits;
-      }
-      """;
-
   @TempDir Path dir;
   final StringWriter err = new StringWriter();
   final StringWriter out = new StringWriter();
@@ -49,7 +34,7 @@ class SweepCommandTest {
 
   private Path model() throws Exception {
     Path model = dir.resolve("tiny.akorn");
-    Files.writeString(model, MODEL);
+    Files.writeString(model, EvalOnSparkTest.MODEL);
     Path data = Files.createDirectories(dir.resolve("data"));
     TrainAndEvalCommandTest.writeBands(data, "train", 30, 1, 8);
     TrainAndEvalCommandTest.writeBands(data, "t10k", 20, 2, 8);
