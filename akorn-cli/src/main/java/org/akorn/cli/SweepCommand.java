@@ -133,7 +133,7 @@ public final class SweepCommand implements Callable<Integer> {
         writeSweepProperties(folder, plan, command, runs.size());
       }
       String title = String.format(Locale.ROOT, "Sweep of %s (%s) on %s", name,
-          file.getFileName(), data.toAbsolutePath().normalize());
+          file.getFileName(), dataArgument());
       err.printf(Locale.ROOT, "sweeping %s: %d run%s on %s, %d attempt(s) each, into %s%s%n",
           name, toRun.size(), toRun.size() == 1 ? "" : "s", master, plan.attempts(), folder, resume ? String.format(Locale.ROOT,
               " (resumed: %d of %d runs were complete)", runs.size() - toRun.size(), runs.size())
@@ -230,8 +230,8 @@ public final class SweepCommand implements Callable<Integer> {
   /** {@code akorn train}'s arguments, less the overrides and {@code --out}. */
   private List<String> trainArguments() {
     List<String> args = new ArrayList<>(List.of("train",
-        file.toAbsolutePath().normalize().toString(), "--data",
-        data.toAbsolutePath().normalize().toString(), "--seed", Long.toString(seed)));
+        file.toAbsolutePath().normalize().toString(), "--data", dataArgument(), "--seed",
+        Long.toString(seed)));
     add(args, "--model", modelName);
     add(args, "--minutes", minutes);
     add(args, "--steps", steps);
@@ -241,6 +241,11 @@ public final class SweepCommand implements Callable<Integer> {
     add(args, "--validate-every", validateEvery);
     add(args, "--augment", augment);
     return args;
+  }
+
+  /** The data folder as an absolute path, or a generator's name as given ({@code tetrominoes}). */
+  private String dataArgument() {
+    return Files.exists(data) ? data.toAbsolutePath().normalize().toString() : data.toString();
   }
 
   private static void add(List<String> args, String option, Object value) {
