@@ -82,7 +82,7 @@ public final class ScoreCommand implements Callable<Integer> {
     }
     Dataset test = DataFolder.open(data, List.copyOf(inputs.keySet())).test();
     test.checkAgainst(inputs);
-    SparkSession spark = SparkSessions.start(master, "akorn score");
+    SparkSession spark = SparkSessions.start(master, "local[*]", "akorn score");
     try {
       org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(out);
       if (target.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(target)) {

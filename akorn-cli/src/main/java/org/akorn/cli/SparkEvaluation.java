@@ -46,7 +46,7 @@ final class SparkEvaluation {
    */
   static RobustnessSuite.Result run(String master, Path checkpoint, Path data,
       List<String> inputNames, RobustnessSuite.Settings settings, int steps) throws IOException {
-    SparkSession spark = SparkSessions.start(master, "akorn eval");
+    SparkSession spark = SparkSessions.start(master, "local[*]", "akorn eval");
     try {
       return DistributedRobustness.run(spark, new CheckpointInputs(
           SourceCompiledModels.of(checkpoint), data.toAbsolutePath().toString(), inputNames),

@@ -16,7 +16,8 @@ import picocli.CommandLine;
  * master spark-submit sets ({@code spark.master}).
  */
 class EvalOnSparkTest {
-  private static final String MODEL = """
+  /** A tiny conv model of parameter {@code ch} for bands of 8x8 images ({@link #train}). */
+  static final String MODEL = """
       package org.akorn.test;
       model Tiny {
         param ch: int = 8;
