@@ -73,8 +73,11 @@ class SparkSubmitTest {
     String local = akornOut(concat(score, "--spark", "local[2]", "--out", inProcess.toString()));
     Path submitted = dir.resolve("submitted");
     Process submit = sparkSubmit(app, concat(score, "--out", submitted.toString()));
-    String printed = new String(submit.getInputStream().readAllBytes());
-    assertThat(submit.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    if (!submit.waitFor(180, TimeUnit.SECONDS)) {
+      submit.destroyForcibly();
+      throw new AssertionError("spark-submit did not end within 180 s; see target/spark-submit.err");
+    }
+    String printed = Files.readString(app.resolveSibling("spark-submit.out"));
     String log = Files.readString(app.resolveSibling("spark-submit.err"));
     assertWithMessage(log.lines().filter(l -> !l.contains(" INFO ")).toList().toString())
         .that(submit.exitValue()).isEqualTo(0);
@@ -101,6 +104,7 @@ class SparkSubmitTest {
       List<Row> expected = rows(spark, inProcess);
       List<Row> actual = rows(spark, submitted);
       assertThat(expected).hasSize(20);
+      assertThat(actual).hasSize(20);
       assertThat(List.of(spark.read().parquet(submitted.toString()).columns()))
           .containsExactly("id", "label", "logits", "prediction", "confidence").inOrder();
       for (int i = 0; i < expected.size(); i++) {
@@ -118,9 +122,9 @@ class SparkSubmitTest {
   }
 
   /**
-   * {@code java <Spark's JDK options> -cp <Spark's class path> SparkSubmit --master local[2]
+   * {@code java <Spark's JDK options> -cp <Spark's class path> SparkSubmit --master MASTER
    * --class org.akorn.cli.AkornCli APP ARGS}, as the {@code spark-submit} script runs it; its
-   * standard error goes to {@code target/spark-submit.err}.
+   * standard output and error go to {@code target/spark-submit.out} and {@code .err}.
    */
   private Process sparkSubmit(Path app, String... args) throws Exception {
     List<String> command = new ArrayList<>();
@@ -135,6 +139,7 @@ class SparkSubmitTest {
         "--class", "org.akorn.cli.AkornCli", app.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectOutput(app.resolveSibling("spark-submit.out").toFile())
         .redirectError(app.resolveSibling("spark-submit.err").toFile());
     // local-cluster's worker starts executor JVMs with SPARK_HOME/jars as their class path.
     builder.environment().put("SPARK_HOME", sparkHome().toString());
