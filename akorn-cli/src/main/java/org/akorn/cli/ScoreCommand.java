@@ -39,8 +39,10 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A model.ckpt written by akorn train.")
-  Path checkpoint;
+  @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A model.ckpt written by"
+      + " akorn train: a path every executor can read, or a URI of Spark's file systems (hdfs://,"
+      + " s3a://, ...).")
+  String checkpoint;
 
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "The data folder (as for akorn eval).")
   Path data;
@@ -52,8 +54,8 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
       description = "The Spark master (local[N], spark://host:port, yarn, ...); default: the one"
-          + " spark-submit set, else local[*] (every core of this machine). The checkpoint must be"
-          + " readable at the same path on every executor.")
+          + " spark-submit set, else local[*] (every core of this machine). A checkpoint path must"
+          + " be readable at the same place on every executor.")
   String master;
 
   @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Images per forward pass (default 32).")
@@ -89,8 +91,7 @@ public final class ScoreCommand implements Callable<Integer> {
         throw new UserException("--out " + out + " exists; give a new folder");
       }
       long start = System.nanoTime();
-      CheckpointScorer.Builder scorer = CheckpointScorer.builder(
-              checkpoint.toAbsolutePath().toString())
+      CheckpointScorer.Builder scorer = CheckpointScorer.builder(models.checkpoint())
           .modelFactory(models).inputColumn("image").idColumn("id")
           .seedColumn("seed").batchSize(batch);
       if (steps != null) {

@@ -75,8 +75,9 @@ class EvalOnSparkTest {
     System.setProperty("spark.master", "local[2]");
     int code;
     try {
-      code = akorn("score", checkpoint, "--data", data, "--batch", "1", "--seed", "3",
-          "--out", target);
+      // The checkpoint and --out as file: URIs, read and written through Spark's file systems.
+      code = akorn("score", Path.of(checkpoint).toUri().toString(), "--data", data, "--batch",
+          "1", "--seed", "3", "--out", target);
     } finally {
       System.clearProperty("spark.master");
     }
@@ -129,6 +130,15 @@ class EvalOnSparkTest {
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).isEqualTo("akorn: --spark distributes the --robustness suite only;"
         + " add --autoattack-examples 0 (the AutoAttack-grade rows run on one machine)\n");
+  }
+
+  @Test
+  void aCheckpointOnAFileSystemSparkDoesNotKnowIsOneClearLine() {
+    int code = akorn("score", "nosuch://host/model.ckpt", "--data", dir.toString(), "--out",
+        dir.resolve("scores").toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("akorn: cannot read checkpoint nosuch://host/model.ckpt:"
+        + " No FileSystem for scheme \"nosuch\"\n");
   }
 
   private static String[] concat(String[] first, String... more) {

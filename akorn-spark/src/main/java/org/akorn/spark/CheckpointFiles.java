@@ -14,10 +14,20 @@ import org.apache.hadoop.fs.FileSystem;
  * as it is; any other scheme ({@code hdfs:}, {@code s3a:}, ...) is read through Hadoop's file
  * systems, as Spark reads data, into a temporary file deleted when the JVM exits.
  */
-final class CheckpointFiles {
+public final class CheckpointFiles {
   private CheckpointFiles() {}
 
-  static Path local(String checkpoint) throws IOException {
+  /** Whether {@code checkpoint} names a file of a Hadoop file system other than the local one. */
+  public static boolean isRemote(String checkpoint) {
+    String scheme = URI.create(checkpoint.replace(" ", "%20")).getScheme();
+    return scheme != null && scheme.length() > 1 && !scheme.equals("file");
+  }
+
+  /**
+   * The checkpoint as a local file: itself, or for a remote URI a new temporary copy (each call
+   * copies again; callers keep the path).
+   */
+  public static Path local(String checkpoint) throws IOException {
     URI uri = URI.create(checkpoint.replace(" ", "%20"));
     if (uri.getScheme() == null || uri.getScheme().length() == 1) {
       return Path.of(checkpoint);
