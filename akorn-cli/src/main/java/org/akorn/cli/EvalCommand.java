@@ -272,24 +272,15 @@ public final class EvalCommand implements Callable<Integer> {
   private String autoattackSection(AutoAttackEvaluation.Settings s, AkornModel model,
       RunOptions options, Dataset test, Path dir, String name, PrintWriter err, PrintWriter o)
       throws java.io.IOException {
-    List<AutoAttackEvaluation.ThreatModel> threats = new ArrayList<>();
-    Classifier plain;
+    List<AutoAttackEvaluation.ThreatModel> threats;
     try {
-      plain = Classifier.of(model, options);
+      threats = AutoAttackEvaluation.threatModels(model, options, fixedSeed);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }
-    if (Classifier.startsFromNoise(model)) {
-      threats.add(new AutoAttackEvaluation.ThreatModel("random", plain, true));
-      threats.add(new AutoAttackEvaluation.ThreatModel("fixed (seed " + fixedSeed + ")",
-          Classifier.withFixedInitialState(model, options, fixedSeed), false));
-    } else {
-      threats.add(new AutoAttackEvaluation.ThreatModel("none (deterministic)", plain, false));
-    }
     AutoAttackEvaluation.Outcome outcome;
     try (NDManager m = model.manager().newSubManager()) {
-      int classes = (int) plain.logits(test.inputs(m, new int[] {0}).values().iterator().next(),
-          0).getShape().get(1);
+      int classes = AutoAttackEvaluation.classes(threats.get(0), test, m);
       try {
         outcome = new AutoAttackEvaluation(s, err, ProgressBar.stderrIsTerminal())
             .run(name, threats, classes, test, m);
