@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvalCommand.class,
       ScoreCommand.class,
+      SweepCommand.class,
       BenchCommand.class,
       DoctorCommand.class,
       FmtCommand.class,

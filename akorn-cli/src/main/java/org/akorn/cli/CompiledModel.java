@@ -90,7 +90,21 @@ final class CompiledModel {
     return new CompiledModel(m.spec, m.type, source);
   }
 
-  private static CompiledModel compile(List<Path> files, String modelName,
+  /**
+   * Checks the model {@code modelName} of {@code file} with {@code overrides} as {@link
+   * #fromFile} compiles it, without compiling its Java: the linked model.
+   *
+   * @throws UserException after printing the diagnostics to {@code err}
+   */
+  static ModelSpec check(Path file, String modelName, Map<String, String> overrides,
+      PrintWriter err) {
+    return generate(List.of(file), modelName, overrides, SourceReader.fileSystem(), err,
+        file.toString()).model();
+  }
+
+  private record Generated(ModelSpec model, GeneratedFile javaFile) {}
+
+  private static Generated generate(List<Path> files, String modelName,
       Map<String, String> overrides, SourceReader reader, PrintWriter err, String what) {
     GenerationResult result = AkornCodegen.generate(new GenerationRequest(
         files, overrides, Map.of(), reader, CompileCommand.version()));
@@ -105,8 +119,15 @@ final class CompiledModel {
         .filter(f -> f.relativePath().endsWith("/" + model.name() + ".java")
             || f.relativePath().equals(model.name() + ".java"))
         .findFirst().orElseThrow();
+    return new Generated(model, javaFile);
+  }
+
+  private static CompiledModel compile(List<Path> files, String modelName,
+      Map<String, String> overrides, SourceReader reader, PrintWriter err, String what) {
+    Generated generated = generate(files, modelName, overrides, reader, err, what);
+    ModelSpec model = generated.model();
     InMemoryJavaCompiler.Result compiled = InMemoryJavaCompiler.compile(
-        List.of(javaFile), System.getProperty("java.class.path"),
+        List.of(generated.javaFile()), System.getProperty("java.class.path"),
         CompiledModel.class.getClassLoader());
     if (!compiled.succeeded()) {
       throw new IllegalStateException("generated code did not compile: " + compiled.errors());

@@ -1,0 +1,123 @@
+package org.akorn.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code akorn sweep} in Spark local mode: each point of the grid is a real {@code akorn train}
+ * in its own JVM, and the summary ranks the runs by the validation accuracy their run folders
+ * record; mistakes in any point are refused before training, naming the run.
+ */
+class SweepCommandTest {
+  private static final String MODEL = """
+      package org.akorn.test;
+      model Tiny {
+        param ch: int = 8;
+        input image: float[1, 8, 8];
+        stem = conv(image, channels = ch, kernel = 3);
+        init = noise;
+        layer { n = 2; channels = ch; steps = 2; connectivity = conv(kernel = 3);
+                omega = global(init = 1.0); c_norm = group; }
+        readout = readout(N = 2, kernel = 1);
+        head logits = classifier(classes = 3);
+        output logits;
+      }
+      """;
+
+  @TempDir Path dir;
+  final StringWriter err = new StringWriter();
+  final StringWriter out = new StringWriter();
+
+  int akorn(String... args) {
+    CommandLine cli = AkornCli.newCommandLine();
+    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(out, true));
+    return cli.execute(args);
+  }
+
+  private Path model() throws Exception {
+    Path model = dir.resolve("tiny.akorn");
+    Files.writeString(model, MODEL);
+    Path data = Files.createDirectories(dir.resolve("data"));
+    TrainAndEvalCommandTest.writeBands(data, "train", 30, 1, 8);
+    TrainAndEvalCommandTest.writeBands(data, "t10k", 20, 2, 8);
+    return model;
+  }
+
+  private static Properties properties(Path file) throws Exception {
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(file)) {
+      p.load(in);
+    }
+    return p;
+  }
+
+  @Test
+  void trainsEveryPointInItsOwnFolderAndRanksThem() throws Exception {
+    Path model = model();
+    Path sweep = dir.resolve("sweep");
+    int code = akorn("sweep", model.toString(), "--data", dir.resolve("data").toString(),
+        "-P", "ch=4,8", "--steps", "3", "--batch", "8", "--validation", "10",
+        "--validate-every", "0", "--spark", "local[2]", "--out", sweep.toString());
+    assertThat(err.toString()).doesNotContain("Exception");
+    assertThat(code).isEqualTo(0);
+
+    List<String> folders = List.of("run-1-ch=4", "run-2-ch=8");
+    for (String f : folders) {
+      Path run = sweep.resolve(f);
+      assertThat(Files.isRegularFile(run.resolve("model.ckpt"))).isTrue();
+      Properties p = properties(run.resolve("run.properties"));
+      assertThat(p.getProperty("override.ch")).isEqualTo(f.substring(f.indexOf('=') + 1));
+      assertThat(p.getProperty("steps")).isEqualTo("3");
+      assertThat(p.getProperty("seed")).isEqualTo("1");
+      assertThat(Files.readString(run.resolve("train.log"))).contains("trained Tiny: 3 steps");
+    }
+    // Best first, by what each run folder recorded (ties in grid order).
+    List<String> ranked = folders.stream().sorted(Comparator.comparing((String f) -> {
+      try {
+        return -Double.parseDouble(properties(sweep.resolve(f).resolve("run.properties"))
+            .getProperty("validation.accuracy"));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    })).toList();
+    String md = Files.readString(sweep.resolve("summary.md"));
+    assertThat(md).startsWith("# Sweep of Tiny (tiny.akorn) on " + dir.resolve("data") + "\n\n"
+        + "2 runs: 2 complete, 0 incomplete.");
+    assertThat(md.indexOf("| 1 | [" + ranked.get(0) + "](" + ranked.get(0) + "/) |"))
+        .isGreaterThan(0);
+    assertThat(md.indexOf("| 2 | [" + ranked.get(1) + "](" + ranked.get(1) + "/) |"))
+        .isGreaterThan(0);
+    assertThat(out.toString()).isEqualTo(md + "\nwrote " + sweep.resolve("summary.md") + "\n");
+    assertThat(err.toString()).contains("sweeping Tiny: 2 runs on local[2], 1 attempt(s) each");
+
+    assertThat(akorn("sweep", model.toString(), "--data", dir.resolve("data").toString(),
+        "-P", "ch=4", "--steps", "1", "--out", sweep.toString())).isEqualTo(1);
+    assertThat(err.toString()).endsWith("akorn: --out " + sweep + " is not empty; give a new"
+        + " folder\n");
+  }
+
+  @Test
+  void aBadPointIsRefusedBeforeAnyTraining() throws Exception {
+    Path model = model();
+    Path sweep = dir.resolve("sweep");
+    assertThat(akorn("sweep", model.toString(), "--data", dir.resolve("data").toString(),
+        "-P", "ch=4,eight", "--steps", "1", "--out", sweep.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("(run run-2-ch=eight: ch=eight)\n");
+    assertThat(Files.exists(sweep)).isFalse();
+    assertThat(akorn("sweep", model.toString(), "--data", dir.resolve("data").toString(),
+        "-P", "ch=4,4", "--out", sweep.toString())).isEqualTo(1);
+    assertThat(err.toString()).endsWith("akorn: -P ch=4,4: 4 is listed twice\n");
+  }
+}

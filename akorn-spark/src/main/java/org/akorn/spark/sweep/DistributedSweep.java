@@ -1,0 +1,125 @@
+package org.akorn.spark.sweep;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.akorn.runtime.train.ProgressBar;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A hyper-parameter sweep as one Spark job: each configuration of the grid is one task, which
+ * trains it in its own JVM into its run folder ({@link SweepAttempt}). The driver prints a line
+ * as each task ends and, when the job is over, whether it succeeded or not, writes the summary
+ * from the run folders ({@link SweepSummary}), so a run whose task died is listed as incomplete.
+ */
+public final class DistributedSweep {
+  private static final String JOB_GROUP = "akorn-sweep";
+  private static final long WAIT_SECONDS = 60;
+
+  private DistributedSweep() {}
+
+  /**
+   * Trains every configuration and writes {@code summary.md} and {@code summary.tsv}.
+   *
+   * @param plan where and how to train; its {@code attempts} should be {@link SparkAttempts#of}
+   *     the session's configuration
+   * @param title the summary's first line
+   * @param log receives a line per finished task and one if the job stopped
+   */
+  public static SweepSummary run(SparkSession spark, SweepPlan plan, String title,
+      List<SweepConfiguration> runs, PrintWriter log) throws IOException {
+    Path folder = Path.of(plan.folder());
+    Files.createDirectories(folder);
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    long start = System.nanoTime();
+    AtomicInteger finished = new AtomicInteger();
+    AtomicInteger running = new AtomicInteger();
+    SparkListener progress = new SparkListener() {
+      @Override
+      public void onTaskStart(SparkListenerTaskStart start) {
+        running.incrementAndGet();
+      }
+
+      @Override
+      public void onTaskEnd(SparkListenerTaskEnd end) {
+        running.decrementAndGet();
+        int partition = end.taskInfo().partitionId();
+        if (partition < 0 || partition >= runs.size()) {
+          return;
+        }
+        SweepConfiguration run = runs.get(partition);
+        String state;
+        try {
+          SweepSummary.Row row = SweepSummary.row(folder, run);
+          SweepRunStatus status = row.status();
+          state = row.result();
+          if (status != null && !status.complete() && !end.taskInfo().successful()
+              && status.attempt() + 1 < status.attempts()) {
+            state += "; Spark runs it again";
+          }
+        } catch (IOException e) {
+          state = e.getMessage();
+        }
+        int done = end.taskInfo().successful() ? finished.incrementAndGet() : finished.get();
+        synchronized (log) {
+          log.printf(Locale.ROOT, "[%d/%d runs, %s] %s (%s): %s%n", done, runs.size(),
+              ProgressBar.clock((System.nanoTime() - start) / 1e9), run.folder(), run.describe(),
+              state);
+          log.flush();
+        }
+      }
+    };
+    spark.sparkContext().addSparkListener(progress);
+    context.setJobGroup(JOB_GROUP, "akorn sweep of " + runs.size() + " runs", true);
+    try {
+      context.parallelize(runs, Math.max(1, runs.size()))
+          .map(run -> SweepAttempt.run(plan, run, TaskContext.get().attemptNumber()))
+          .collect();
+      // The listener hears of the last tasks after the job returns: wait for their lines.
+      await(() -> finished.get() >= runs.size());
+    } catch (Exception e) {  // Spark rethrows its SparkException undeclared
+      synchronized (log) {
+        log.printf(Locale.ROOT, "the sweep's Spark job stopped: %s%n", firstLine(e));
+        log.flush();
+      }
+      await(() -> running.get() <= 0);
+    } finally {
+      context.clearJobGroup();
+      spark.sparkContext().removeSparkListener(progress);
+    }
+    SweepSummary summary = SweepSummary.read(folder, title, runs);
+    summary.writeTo(folder);
+    return summary;
+  }
+
+  /**
+   * Waits until {@code done} holds, at most {@link #WAIT_SECONDS}: for the listener's last
+   * lines, or after a failed job for the tasks it cancelled to stop their training and record it.
+   */
+  private static void await(BooleanSupplier done) {
+    long end = System.nanoTime() + WAIT_SECONDS * 1_000_000_000L;
+    try {
+      while (!done.getAsBoolean() && System.nanoTime() < end) {
+        Thread.sleep(20);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}
