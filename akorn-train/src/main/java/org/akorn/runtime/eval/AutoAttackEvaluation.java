@@ -144,7 +144,7 @@ public final class AutoAttackEvaluation {
   public Outcome run(String model, List<ThreatModel> threats, int classes, Dataset test,
       NDManager manager) {
     long start = System.nanoTime();
-    plan(threats, classes, test);
+    plan(threats, classes, test); // refuses a set the classes do not allow before any attack
     Outcome o = assemble(model, threats, classes, test,
         m -> measure(model, m, threats.get(m.threat()), classes, test, manager));
     return new Outcome(o.rows(), o.checks(), o.examples(), (System.nanoTime() - start) / 1e9);
