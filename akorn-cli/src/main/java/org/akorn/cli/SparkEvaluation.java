@@ -10,19 +10,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.data.DataFolder;
 import org.akorn.runtime.data.Dataset;
+import org.akorn.runtime.eval.AutoAttackEvaluation;
 import org.akorn.runtime.eval.RobustnessSuite;
+import org.akorn.spark.DistributedAutoAttack;
 import org.akorn.spark.DistributedRobustness;
 import org.akorn.spark.EvaluationInputs;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code akorn eval ... --robustness --spark MASTER}: the paper's suite with its batches spread
- * over Spark tasks. Every executor JVM rebuilds the model from the checkpoint's source once and
- * reads the test split once; the checkpoint and the data folder must be readable at the same
- * paths on every executor.
+ * {@code akorn eval ... --robustness --spark MASTER}: the paper's suite and the AutoAttack-grade
+ * rows with their batches spread over Spark tasks of one Spark session, started on first use and
+ * stopped by {@link #close}. Every executor JVM rebuilds the model from the checkpoint's source
+ * once and reads the test split once; the checkpoint and the data folder must be readable at the
+ * same paths on every executor.
  */
-final class SparkEvaluation {
-  private SparkEvaluation() {}
+final class SparkEvaluation implements AutoCloseable {
+  private final String master;
+  private final CheckpointInputs inputs;
+  private SparkSession spark;
+
+  SparkEvaluation(String master, Path checkpoint, Path data, List<String> inputNames) {
+    this.master = master;
+    this.inputs = new CheckpointInputs(checkpoint.toAbsolutePath().toString(),
+        data.toAbsolutePath().toString(), inputNames);
+  }
 
   /** The checkpoint and data folder, named by absolute paths every executor can read. */
   private record CheckpointInputs(String checkpoint, String data, List<String> inputNames)
@@ -47,19 +58,34 @@ final class SparkEvaluation {
     }
   }
 
-  static RobustnessSuite.Result run(String master, Path checkpoint, Path data,
-      List<String> inputNames, RobustnessSuite.Settings settings, int steps) throws IOException {
-    SparkSession.Builder builder = SparkSession.builder().master(master).appName("akorn eval");
-    if (master.startsWith("local")) {
-      builder.config("spark.ui.enabled", "false");
+  /** The paper's suite ({@link DistributedRobustness}). */
+  RobustnessSuite.Result suite(RobustnessSuite.Settings settings, int steps) throws IOException {
+    return DistributedRobustness.run(session(), inputs, settings, steps);
+  }
+
+  /** The AutoAttack-grade rows and checks ({@link DistributedAutoAttack}). */
+  AutoAttackEvaluation.Outcome autoattack(AutoAttackEvaluation.Settings settings, int steps,
+      long fixedSeed, String model) throws IOException {
+    return DistributedAutoAttack.run(session(), inputs, settings, steps, fixedSeed, model);
+  }
+
+  private SparkSession session() {
+    if (spark == null) {
+      SparkSession.Builder builder = SparkSession.builder().master(master)
+          .appName("akorn eval");
+      if (master.startsWith("local")) {
+        builder.config("spark.ui.enabled", "false");
+      }
+      spark = builder.getOrCreate();
     }
-    SparkSession spark = builder.getOrCreate();
-    try {
-      return DistributedRobustness.run(spark, new CheckpointInputs(
-          checkpoint.toAbsolutePath().toString(), data.toAbsolutePath().toString(), inputNames),
-          settings, steps);
-    } finally {
+    return spark;
+  }
+
+  @Override
+  public void close() {
+    if (spark != null) {
       spark.stop();
+      spark = null;
     }
   }
 }
