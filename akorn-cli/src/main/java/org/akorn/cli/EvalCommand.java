@@ -126,10 +126,11 @@ public final class EvalCommand implements Callable<Integer> {
   Long seed;
 
   @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
-      description = "Run the --robustness suite's batches as tasks of a Spark master (local[N],"
-          + " spark://host:port, yarn, ...; without MASTER: the one spark-submit set, else"
-          + " local[*]); the report equals the one of a single machine. The checkpoint and --data"
-          + " must be readable at the same paths on every executor.")
+      description = "Run the --robustness evaluation's batches (the suite and the AutoAttack-grade"
+          + " rows) as tasks of a Spark master (local[N], spark://host:port, yarn, ...; without"
+          + " MASTER: the one spark-submit set, else local[*]); the report equals the one of a"
+          + " single machine. The checkpoint and --data must be readable at the same paths on"
+          + " every executor.")
   String spark;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where report.md and the figures go (default: the checkpoint's folder).")
@@ -156,9 +157,9 @@ public final class EvalCommand implements Callable<Integer> {
     if (votes > 1 && autoattack != null) {
       throw new UserException("--votes and --attacks cannot be combined");
     }
-    if (spark != null && (!robustness || autoattack != null && autoattack.examples() > 0)) {
-      throw new UserException("--spark distributes the --robustness suite only; add"
-          + " --autoattack-examples 0 (the AutoAttack-grade rows run on one machine)");
+    if (spark != null && !robustness) {
+      throw new UserException("--spark distributes the --robustness evaluation; add"
+          + " --robustness");
     }
     CompiledModel compiled = CompiledModel.fromCheckpoint(checkpoint, err);
     if (compiled.hasMlpHead()) {
@@ -175,7 +176,9 @@ public final class EvalCommand implements Callable<Integer> {
     StringBuilder report = new StringBuilder("# Evaluation of " + name + "\n\n");
     report.append(String.format(Locale.ROOT, "Checkpoint `%s`, test split of `%s` (%d examples)%s.%n%n",
         checkpoint, data, test.size(), steps == null ? "" : ", T = " + steps));
-    try (AkornModel model = compiled.load(checkpoint)) {
+    try (AkornModel model = compiled.load(checkpoint);
+        SparkEvaluation sparkRun = spark == null ? null : new SparkEvaluation(spark, checkpoint,
+            data, List.copyOf(compiled.inputShapes().keySet()))) {
       if (votes > 1) {
         VotingAccuracy.Result r;
         try {
@@ -212,9 +215,8 @@ public final class EvalCommand implements Callable<Integer> {
           throw new UserException(e.getMessage());
         }
         RobustnessSuite.Result result;
-        if (spark != null) {
-          result = SparkEvaluation.run(spark, checkpoint, data,
-              List.copyOf(compiled.inputShapes().keySet()), settings, steps == null ? 0 : steps);
+        if (sparkRun != null) {
+          result = sparkRun.suite(settings, steps == null ? 0 : steps);
         } else {
           try (NDManager m = model.manager().newSubManager()) {
             result = new RobustnessSuite(settings, err, ProgressBar.stderrIsTerminal())
@@ -232,7 +234,8 @@ public final class EvalCommand implements Callable<Integer> {
       }
       if (autoattack != null && autoattack.examples() > 0) {
         report.append("\n## AutoAttack-grade robustness\n\n");
-        report.append(autoattackSection(autoattack, model, options, test, dir, name, err, o));
+        report.append(autoattackSection(autoattack, model, options, test, dir, name, sparkRun,
+            err, o));
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -271,29 +274,22 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private String autoattackSection(AutoAttackEvaluation.Settings s, AkornModel model,
-      RunOptions options, Dataset test, Path dir, String name, PrintWriter err, PrintWriter o)
-      throws java.io.IOException {
-    List<AutoAttackEvaluation.ThreatModel> threats = new ArrayList<>();
-    Classifier plain;
+      RunOptions options, Dataset test, Path dir, String name, SparkEvaluation sparkRun,
+      PrintWriter err, PrintWriter o) throws java.io.IOException {
+    List<AutoAttackEvaluation.ThreatModel> threats;
     try {
-      plain = Classifier.of(model, options);
+      threats = AutoAttackEvaluation.threatModels(model, options, fixedSeed);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }
-    if (Classifier.startsFromNoise(model)) {
-      threats.add(new AutoAttackEvaluation.ThreatModel("random", plain, true));
-      threats.add(new AutoAttackEvaluation.ThreatModel("fixed (seed " + fixedSeed + ")",
-          Classifier.withFixedInitialState(model, options, fixedSeed), false));
-    } else {
-      threats.add(new AutoAttackEvaluation.ThreatModel("none (deterministic)", plain, false));
-    }
     AutoAttackEvaluation.Outcome outcome;
     try (NDManager m = model.manager().newSubManager()) {
-      int classes = (int) plain.logits(test.inputs(m, new int[] {0}).values().iterator().next(),
-          0).getShape().get(1);
+      int classes = AutoAttackEvaluation.classes(threats.get(0), test, m);
       try {
-        outcome = new AutoAttackEvaluation(s, err, ProgressBar.stderrIsTerminal())
-            .run(name, threats, classes, test, m);
+        outcome = sparkRun != null
+            ? sparkRun.autoattack(s, steps == null ? 0 : steps, fixedSeed, name)
+            : new AutoAttackEvaluation(s, err, ProgressBar.stderrIsTerminal())
+                .run(name, threats, classes, test, m);
       } catch (IllegalArgumentException e) {
         throw new UserException(e.getMessage());
       }

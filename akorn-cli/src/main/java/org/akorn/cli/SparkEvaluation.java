@@ -6,19 +6,30 @@ import java.util.List;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.data.DataFolder;
 import org.akorn.runtime.data.Dataset;
+import org.akorn.runtime.eval.AutoAttackEvaluation;
 import org.akorn.runtime.eval.RobustnessSuite;
+import org.akorn.spark.DistributedAutoAttack;
 import org.akorn.spark.DistributedRobustness;
 import org.akorn.spark.EvaluationInputs;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code akorn eval ... --robustness --spark MASTER}: the paper's suite with its batches spread
- * over Spark tasks. Every executor JVM rebuilds the model from the checkpoint's source once and
- * reads the test split once; the checkpoint and the data folder must be readable at the same
- * paths on every executor.
+ * {@code akorn eval ... --robustness --spark MASTER}: the paper's suite and the AutoAttack-grade
+ * rows with their batches spread over Spark tasks of one Spark session, started on first use and
+ * stopped by {@link #close}. Every executor JVM rebuilds the model from the checkpoint's source
+ * once and reads the test split once; the checkpoint and the data folder must be readable at the
+ * same paths on every executor.
  */
-final class SparkEvaluation {
-  private SparkEvaluation() {}
+final class SparkEvaluation implements AutoCloseable {
+  private final String master;
+  private final CheckpointInputs inputs;
+  private SparkSession spark;
+
+  SparkEvaluation(String master, Path checkpoint, Path data, List<String> inputNames) {
+    this.master = master;
+    this.inputs = new CheckpointInputs(SourceCompiledModels.of(checkpoint),
+        data.toAbsolutePath().toString(), inputNames);
+  }
 
   /** The checkpoint's model and the data folder, named by absolute paths every executor can read. */
   private record CheckpointInputs(SourceCompiledModels models, String data,
@@ -39,20 +50,29 @@ final class SparkEvaluation {
     }
   }
 
-  /**
-   * Runs the suite on Spark.
-   *
-   * @param master the master of {@code --spark}; empty for the one spark-submit set, else local[*]
-   */
-  static RobustnessSuite.Result run(String master, Path checkpoint, Path data,
-      List<String> inputNames, RobustnessSuite.Settings settings, int steps) throws IOException {
-    SparkSession spark = SparkSessions.start(master, "local[*]", "akorn eval");
-    try {
-      return DistributedRobustness.run(spark, new CheckpointInputs(
-          SourceCompiledModels.of(checkpoint), data.toAbsolutePath().toString(), inputNames),
-          settings, steps);
-    } finally {
+  /** The paper's suite ({@link DistributedRobustness}). */
+  RobustnessSuite.Result suite(RobustnessSuite.Settings settings, int steps) throws IOException {
+    return DistributedRobustness.run(session(), inputs, settings, steps);
+  }
+
+  /** The AutoAttack-grade rows and checks ({@link DistributedAutoAttack}). */
+  AutoAttackEvaluation.Outcome autoattack(AutoAttackEvaluation.Settings settings, int steps,
+      long fixedSeed, String model) throws IOException {
+    return DistributedAutoAttack.run(session(), inputs, settings, steps, fixedSeed, model);
+  }
+
+  private SparkSession session() {
+    if (spark == null) {
+      spark = SparkSessions.start(master, "local[*]", "akorn eval");
+    }
+    return spark;
+  }
+
+  @Override
+  public void close() {
+    if (spark != null) {
       spark.stop();
+      spark = null;
     }
   }
 }

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code akorn eval --robustness --spark} prints the table of the same evaluation on one machine,
- * cell for cell, and {@code akorn score} the accuracy of {@code akorn eval --batch 1}, both on the
- * master spark-submit sets ({@code spark.master}).
+ * {@code akorn eval --robustness --spark} prints the tables of the same evaluation on one machine,
+ * cell for cell (the suite and the AutoAttack-grade rows), and writes the same report; {@code
+ * akorn score} prints the accuracy of {@code akorn eval --batch 1}; both run on the master
+ * spark-submit sets ({@code spark.master}) when {@code --spark} names none.
  */
 class EvalOnSparkTest {
   /** A tiny conv model of parameter {@code ch} for bands of 8x8 images ({@link #train}). */
@@ -95,11 +96,12 @@ class EvalOnSparkTest {
   }
 
   @Test
-  void theSuiteOnSparkPrintsTheSingleMachineTable() throws Exception {
+  void theRobustnessEvaluationOnSparkWritesTheSingleMachineReport() throws Exception {
     String checkpoint = train();
     Path data = dir.resolve("data");
     String[] eval = {"eval", checkpoint, "--data", data.toString(), "--robustness",
-        "--attack-examples", "9", "--batch", "4", "--autoattack-examples", "0", "--seed", "3"};
+        "--attack-examples", "9", "--batch", "4", "--autoattack-examples", "6", "--budget",
+        "iterations=2,eot=2,queries=5", "--epsilons", "8/255", "--seed", "3"};
 
     out.getBuffer().setLength(0);
     assertThat(akorn(concat(eval, "--out", dir.resolve("alone").toString()))).isEqualTo(0);
@@ -118,18 +120,32 @@ class EvalOnSparkTest {
     String spark = out.toString().lines().filter(l -> l.startsWith("|")).toList().toString();
 
     assertThat(alone).contains("| Tiny | ");
+    assertThat(alone).contains("| Tiny | random | autoattack-rand | 8/255 | ");
+    assertThat(alone).contains("| Tiny | fixed (seed 0) | autoattack-standard | 8/255 | ");
     assertThat(spark).isEqualTo(alone);
-    assertThat(Files.readString(dir.resolve("spark").resolve("report.md")))
-        .contains("the first 9 test images");
+    String report = withoutTime(dir.resolve("spark").resolve("report.md"));
+    assertThat(report).contains("the first 9 test images");
+    assertThat(report).contains("The first 6 test images");
+    assertThat(report).contains("### Gradient-masking checks (at 8/255)");
+    assertThat(report).contains("APGD-CE success");
+    assertThat(report).isEqualTo(withoutTime(dir.resolve("alone").resolve("report.md")));
+    assertThat(Files.readAllBytes(dir.resolve("spark").resolve("eot-curve.png")))
+        .isEqualTo(Files.readAllBytes(dir.resolve("alone").resolve("eot-curve.png")));
+  }
+
+  /** The report without its "Evaluation time" line. */
+  private static String withoutTime(Path report) throws Exception {
+    return Files.readString(report).lines().filter(l -> !l.startsWith("Evaluation time: "))
+        .collect(java.util.stream.Collectors.joining("\n"));
   }
 
   @Test
-  void sparkWithTheAutoAttackRowsIsOneClearLine() {
+  void sparkWithoutRobustnessIsOneClearLine() {
     int code = akorn("eval", dir.resolve("none.ckpt").toString(), "--data", dir.toString(),
-        "--robustness", "--spark", "local[2]");
+        "--attacks", "apgd-ce", "--spark", "local[2]");
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).isEqualTo("akorn: --spark distributes the --robustness suite only;"
-        + " add --autoattack-examples 0 (the AutoAttack-grade rows run on one machine)\n");
+    assertThat(err.toString()).isEqualTo("akorn: --spark distributes the --robustness evaluation;"
+        + " add --robustness\n");
   }
 
   @Test

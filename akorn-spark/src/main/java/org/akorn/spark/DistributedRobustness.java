@@ -1,20 +1,11 @@
 package org.akorn.spark;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.RunOptions;
 import org.akorn.runtime.data.Dataset;
 import org.akorn.runtime.eval.Classifier;
@@ -35,10 +26,6 @@ import org.apache.spark.sql.SparkSession;
  * core each ({@code spark.executor.cores=1}) to run attacks in parallel.
  */
 public final class DistributedRobustness {
-  private static final Map<String, Dataset> SPLITS = new ConcurrentHashMap<>();
-  private static final Map<String, Queue<AkornModel>> MODELS = new ConcurrentHashMap<>();
-  private static final Object GRADIENTS = new Object();
-
   private DistributedRobustness() {}
 
   /** One task's work: the clean or the attack tests of the batch starting at {@code from}. */
@@ -82,16 +69,7 @@ public final class DistributedRobustness {
 
   private static Object runBatch(EvaluationInputs inputs, RobustnessSuite.Settings settings,
       int steps, Work work) throws IOException {
-    Dataset test = SPLITS.computeIfAbsent(inputs.key(), k -> read(inputs));
-    Queue<AkornModel> idle = MODELS.computeIfAbsent(inputs.key(),
-        k -> new ConcurrentLinkedQueue<>());
-    AkornModel model = idle.poll();
-    if (model == null) {
-      Engine.getEngine("PyTorch");
-      JniUtils.setNumThreads(1);
-      model = inputs.newModel();
-    }
-    try (NDManager manager = NDManager.newBaseManager()) {
+    return EvaluationExecutors.withModel(inputs, (model, test, manager) -> {
       RunOptions options = steps > 0 ? RunOptions.defaults().withSteps(steps)
           : RunOptions.defaults();
       Classifier classifier = Classifier.of(model, options);
@@ -99,21 +77,9 @@ public final class DistributedRobustness {
       if (!work.attack()) {
         return suite.cleanBatch(classifier, test, work.from(), manager);
       }
-      // DJL's PyTorch engine allows one gradient collector per process at a time.
-      synchronized (GRADIENTS) {
-        return suite.attackBatch(classifier, test, work.from(), manager, n -> {});
-      }
-    } finally {
-      idle.add(model);
-    }
-  }
-
-  private static Dataset read(EvaluationInputs inputs) {
-    try {
-      return inputs.testSplit();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+      return EvaluationExecutors.collectingGradients(
+          () -> suite.attackBatch(classifier, test, work.from(), manager, n -> {}));
+    });
   }
 
   private static RobustnessSuite suite(RobustnessSuite.Settings settings) {
@@ -122,8 +88,6 @@ public final class DistributedRobustness {
 
   /** Closes and forgets every model and split of this JVM. */
   static void closeAll() {
-    MODELS.values().forEach(q -> q.forEach(AkornModel::close));
-    MODELS.clear();
-    SPLITS.clear();
+    EvaluationExecutors.closeAll();
   }
 }

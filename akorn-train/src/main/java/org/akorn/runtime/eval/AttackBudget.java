@@ -1,5 +1,6 @@
 package org.akorn.runtime.eval;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Locale;
  * @param targets APGD-T target classes (at most the model's classes - 1 are used)
  */
 public record AttackBudget(int iterations, int eotDraws, int queries, int restarts,
-    int targets) {
+    int targets) implements Serializable {
 
   public AttackBudget {
     if (iterations < 1 || eotDraws < 1 || queries < 1 || restarts < 1 || targets < 1) {

@@ -2,6 +2,10 @@ package org.akorn.runtime.eval;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.akorn.runtime.data.Dataset;
@@ -12,6 +16,10 @@ import org.akorn.runtime.data.Dataset;
  * examples that are still robust; every attack's result is scored by its own forward pass (a
  * randomized model draws a fresh initial state for it), and every adversarial input is checked
  * to lie within epsilon of its image and in [0, 1].
+ *
+ * <p>A set of images is measured in batches ({@link #batch}) whose seeds come from the seed and
+ * the batch's first image alone, so batches may run in any order, on any machine, and {@link
+ * #combine} puts them together to the result of {@link #of}.
  */
 public final class RobustAccuracy {
   private RobustAccuracy() {}
@@ -26,7 +34,7 @@ public final class RobustAccuracy {
    * @param seconds wall time
    */
   public record Result(List<String> attacks, int examples, int clean, int[] robustAfter,
-      double seconds) {
+      double seconds) implements Serializable {
     /** Examples robust against every attack. */
     public int robust() {
       return robustAfter.length == 0 ? clean : robustAfter[robustAfter.length - 1];
@@ -53,6 +61,13 @@ public final class RobustAccuracy {
   }
 
   /**
+   * The outcome on the batch of images starting at {@code from}.
+   *
+   * @param from the batch's first image (a multiple of the batch size)
+   */
+  public record Batch(int from, Result result) implements Serializable {}
+
+  /**
    * The first {@code examples} images of {@code test} in batches of {@code batchSize}.
    *
    * @param progress told the number of examples done after every batch
@@ -60,21 +75,62 @@ public final class RobustAccuracy {
   public static Result of(Classifier classifier, Dataset test, int examples, int batchSize,
       List<Attack> attacks, float epsilon, long seed, NDManager manager, IntConsumer progress) {
     int n = Math.min(examples, test.size());
-    Result total = new Result(names(attacks), 0, 0, new int[attacks.size()], 0);
-    for (int from = 0; from < n; from += batchSize) {
-      int to = Math.min(n, from + batchSize);
-      try (NDManager m = manager.newSubManager()) {
-        int[] idx = new int[to - from];
-        int[] labels = new int[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-          idx[i] = from + i;
-          labels[i] = (int) test.labels().first(idx[i]);
-        }
-        NDArray x = test.inputs(m, idx).values().iterator().next();
-        total = total.plus(of(classifier, x, labels, attacks, epsilon,
-            seed + 7_919L * (from + 1)));
+    List<Batch> batches = new ArrayList<>();
+    for (int from : batchStarts(n, batchSize)) {
+      Batch b = batch(classifier, test, n, batchSize, from, attacks, epsilon, seed, manager);
+      batches.add(b);
+      progress.accept(from + b.result().examples());
+    }
+    return combine(attacks, n, batchSize, batches);
+  }
+
+  /** The first image of each batch of {@code batchSize} of the first {@code examples} images. */
+  public static int[] batchStarts(int examples, int batchSize) {
+    int[] starts = new int[(examples + batchSize - 1) / batchSize];
+    for (int i = 0; i < starts.length; i++) {
+      starts[i] = i * batchSize;
+    }
+    return starts;
+  }
+
+  /**
+   * The batch of the first {@code examples} images of {@code test} that starts at {@code from}.
+   * Its seeds come from {@code seed} and {@code from} alone.
+   */
+  public static Batch batch(Classifier classifier, Dataset test, int examples, int batchSize,
+      int from, List<Attack> attacks, float epsilon, long seed, NDManager manager) {
+    int to = Math.min(examples, from + batchSize);
+    try (NDManager m = manager.newSubManager()) {
+      int[] idx = new int[to - from];
+      int[] labels = new int[idx.length];
+      for (int i = 0; i < idx.length; i++) {
+        idx[i] = from + i;
+        labels[i] = (int) test.labels().first(idx[i]);
       }
-      progress.accept(to);
+      NDArray x = test.inputs(m, idx).values().iterator().next();
+      return new Batch(from, of(classifier, x, labels, attacks, epsilon,
+          seed + 7_919L * (from + 1)));
+    }
+  }
+
+  /**
+   * The result on the first {@code examples} images from every batch of {@code batchSize}, in
+   * any order.
+   *
+   * @throws IllegalArgumentException when a batch is missing or repeated
+   */
+  public static Result combine(List<Attack> attacks, int examples, int batchSize,
+      List<Batch> batches) {
+    List<Batch> sorted = batches.stream().sorted(Comparator.comparingInt(Batch::from)).toList();
+    int[] froms = sorted.stream().mapToInt(Batch::from).toArray();
+    int[] expected = batchStarts(examples, batchSize);
+    if (!Arrays.equals(froms, expected)) {
+      throw new IllegalArgumentException("the batches start at " + Arrays.toString(froms)
+          + "; expected " + Arrays.toString(expected));
+    }
+    Result total = new Result(names(attacks), 0, 0, new int[attacks.size()], 0);
+    for (Batch b : sorted) {
+      total = total.plus(b.result());
     }
     return total;
   }

@@ -11,7 +11,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.akorn.runtime.data.Column;
@@ -92,6 +96,78 @@ class AutoAttackEvaluationTest {
       assertThat(log.toString()).contains("Lin, random: autoattack-rand at 8/255: robust 2 of 5"
           + " (clean 4)");
       assertThat(Files.exists(png)).isTrue();
+    }
+  }
+
+  @Test
+  void batchesOfEveryMeasurementInAnyOrderGiveTheOutcomeOfRun() {
+    AutoAttackEvaluation.Settings s = new AutoAttackEvaluation.Settings(List.of(),
+        AutoAttackReport.parseRadii("8/255, 0.1"), AttackBudget.parse("iterations=5,eot=2,"
+            + "queries=40"), 5, 2, 4, true);
+    AutoAttackEvaluation evaluation = new AutoAttackEvaluation(s,
+        new PrintWriter(new StringWriter()), false);
+    try (NDManager m = NDManager.newBaseManager()) {
+      Classifier c = threshold(m);
+      List<AutoAttackEvaluation.ThreatModel> threats = List.of(
+          new AutoAttackEvaluation.ThreatModel("random", c, true),
+          new AutoAttackEvaluation.ThreatModel("fixed (seed 3)", (x, seed) -> c.logits(x, 3),
+              false));
+      Dataset test = data();
+      AutoAttackEvaluation.Outcome alone = evaluation.run("Lin", threats, 4, test, m);
+
+      List<AutoAttackEvaluation.Measurement> plan = evaluation.plan(threats, 4, test);
+      // Per threat: 2 rows; FGSM, APGD-CE at 4 radii, autoattack-rand, Square; EOT 1, 4, 16.
+      assertThat(plan).hasSize(12 + 9);
+      assertThat(plan.get(0)).isEqualTo(new AutoAttackEvaluation.Measurement(0,
+          "autoattack-rand", 0, 8 / 255.0, true));
+      assertThat(plan.get(11).what()).isEqualTo("APGD-CE EOT 16");
+      assertThat(RobustAccuracy.batchStarts(evaluation.examples(test), 2)).asList()
+          .containsExactly(0, 2, 4).inOrder();
+      Map<AutoAttackEvaluation.Measurement, RobustAccuracy.Result> results = new HashMap<>();
+      List<AutoAttackEvaluation.Measurement> backwards = new ArrayList<>(plan);
+      Collections.reverse(backwards);
+      for (AutoAttackEvaluation.Measurement mm : backwards) {
+        List<RobustAccuracy.Batch> batches = new ArrayList<>();
+        for (int from : new int[] {4, 0, 2}) {
+          batches.add(evaluation.measureBatch(mm, threats.get(mm.threat()), 4, test, from, m));
+        }
+        results.put(mm, RobustAccuracy.combine(evaluation.attacks(mm, threats.get(mm.threat()),
+            4), 5, 2, batches));
+      }
+      AutoAttackEvaluation.Outcome together = evaluation.outcome("Lin", threats, 4, test,
+          results, 1.5);
+
+      assertThat(together.rows()).hasSize(alone.rows().size());
+      for (int i = 0; i < alone.rows().size(); i++) {
+        RobustAccuracy.Result a = alone.rows().get(i).result();
+        RobustAccuracy.Result b = together.rows().get(i).result();
+        assertThat(b.attacks()).isEqualTo(a.attacks());
+        assertThat(b.examples()).isEqualTo(a.examples());
+        assertThat(b.clean()).isEqualTo(a.clean());
+        assertThat(b.robustAfter()).isEqualTo(a.robustAfter());
+        assertThat(together.rows().get(i).attackSettings())
+            .isEqualTo(alone.rows().get(i).attackSettings());
+      }
+      assertThat(together.checks()).hasSize(2);
+      for (int i = 0; i < 2; i++) {
+        assertThat(together.checks().get(i).checks()).isEqualTo(alone.checks().get(i).checks());
+        assertThat(together.checks().get(i).eotSuccess())
+            .isEqualTo(alone.checks().get(i).eotSuccess());
+      }
+      assertThat(AutoAttackReport.markdown(s, List.of(together), null))
+          .isEqualTo(AutoAttackReport.markdown(s, List.of(alone), null));
+      assertThat(together.seconds()).isEqualTo(1.5);
+
+      AutoAttackEvaluation.Measurement first = plan.get(0);
+      List<RobustAccuracy.Batch> two = List.of(
+          evaluation.measureBatch(first, threats.get(0), 4, test, 0, m),
+          evaluation.measureBatch(first, threats.get(0), 4, test, 0, m));
+      assertThat(assertThrows(IllegalArgumentException.class, () -> RobustAccuracy.combine(
+          evaluation.attacks(first, threats.get(0), 4), 5, 2, two)).getMessage())
+          .isEqualTo("the batches start at [0, 0]; expected [0, 2, 4]");
+      results.remove(first);
+      assertThat(assertThrows(IllegalArgumentException.class, () -> evaluation.outcome("Lin",
+          threats, 4, test, results, 0)).getMessage()).isEqualTo("no result for " + first);
     }
   }
 

@@ -205,16 +205,8 @@ public final class ClassifyCommand {
             100 * r.values().get(RobustnessSuite.CLEAN), ProgressBar.clock(r.seconds()));
         AutoAttackEvaluation.Outcome aa = null;
         if (autoattack.examples() > 0) {
-          List<AutoAttackEvaluation.ThreatModel> threats = new ArrayList<>();
-          if (Classifier.startsFromNoise(model)) {
-            threats.add(new AutoAttackEvaluation.ThreatModel("random", Classifier.of(model),
-                true));
-            threats.add(new AutoAttackEvaluation.ThreatModel("fixed (seed " + seed + ")",
-                Classifier.withFixedInitialState(model, RunOptions.defaults(), seed), false));
-          } else {
-            threats.add(new AutoAttackEvaluation.ThreatModel("none (deterministic)",
-                Classifier.of(model), false));
-          }
+          List<AutoAttackEvaluation.ThreatModel> threats = AutoAttackEvaluation.threatModels(
+              model, RunOptions.defaults(), seed);
           aa = new AutoAttackEvaluation(autoattack, err, tty)
               .run(model.modelName(), threats, CLASSES, splits.test(), m);
           err.printf(Locale.ROOT, "  %s: AutoAttack-grade rows in %s%n", model.modelName(),
