@@ -143,13 +143,14 @@ public final class SweepAttempt {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
     Process process = builder.start();
+    LiveTrainings.started(process);
     try {
       return process.waitFor();
     } catch (InterruptedException e) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      process.waitFor();
+      LiveTrainings.stop(process);
       throw e;
+    } finally {
+      LiveTrainings.ended(process);
     }
   }
 
