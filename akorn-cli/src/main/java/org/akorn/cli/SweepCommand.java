@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -100,6 +101,9 @@ public final class SweepCommand implements Callable<Integer> {
       + " (a sweep stopped or with failed runs), with the options it was started with.")
   boolean resume;
 
+  /** The copy of the model's source files inside a sweep's folder. */
+  static final String SOURCE = "source";
+
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
@@ -111,22 +115,35 @@ public final class SweepCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }
-    String name = checkEveryRun(runs, err);
-    Path folder = (out != null ? out : Path.of("sweeps", name.toLowerCase(Locale.ROOT)))
+    Path folder = (out != null ? out : Path.of("sweeps",
+        checkPoint(file, runs.get(0), err).name().toLowerCase(Locale.ROOT)))
         .toAbsolutePath().normalize();
-    List<String> tokens = new ArrayList<>(trainArguments());
+    Properties started = resume ? startedSweep(folder) : null;
+    // The runs train the copy of the source in the sweep's folder: a resumed sweep trains what
+    // it started with, and executors read the model where they write their runs.
+    Path model = resume ? folder.resolve(SOURCE).resolve(started.getProperty("source.main"))
+        : file;
+    CompiledModel first = checkEveryRun(model, runs, err);
+    String name = first.spec().name();
+    String mainFile = first.source().mainFile();
+    Path sourceMain = folder.resolve(SOURCE).resolve(mainFile);
+    List<String> tokens = new ArrayList<>(trainArguments(sourceMain));
     (grid == null ? List.<String>of() : grid).forEach(g -> tokens.addAll(List.of("-P", g)));
     String command = String.join(" ", tokens);
-    List<SweepConfiguration> toRun = resume ? resumable(folder, command, runs) : runs;
+    List<SweepConfiguration> toRun = resume ? resumable(folder, started, command, runs) : runs;
     if (!resume) {
       requireEmpty(folder);
+      for (Map.Entry<String, String> f : first.source().files().entrySet()) {
+        AtomicFiles.writeString(folder.resolve(SOURCE).resolve(f.getKey()), f.getValue());
+      }
     }
     SparkSession spark = SparkSessions.start(master, "local[1]", "akorn sweep");
     try {
       SweepPlan plan = new SweepPlan(folder.toString(), AkornCli.class.getName(),
-          trainArguments(), List.of(), threads, SparkAttempts.of(spark.sparkContext().getConf()));
+          trainArguments(sourceMain), List.of(), threads,
+          SparkAttempts.of(spark.sparkContext().getConf()));
       if (!resume) {
-        writeSweepProperties(folder, plan, command, runs.size());
+        writeSweepProperties(folder, plan, command, mainFile, runs.size());
       }
       String title = String.format(Locale.ROOT, "Sweep of %s (%s) on %s", name,
           file.getFileName(), dataArgument());
@@ -165,9 +182,8 @@ public final class SweepCommand implements Callable<Integer> {
     }
   }
 
-  /** The runs of a sweep started with the same options that are not complete. */
-  private static List<SweepConfiguration> resumable(Path folder, String command,
-      List<SweepConfiguration> runs) throws IOException {
+  /** The {@code sweep.properties} of the sweep in {@code folder}. */
+  private static Properties startedSweep(Path folder) throws IOException {
     Path file = folder.resolve("sweep.properties");
     if (!Files.isRegularFile(file)) {
       throw new UserException("--resume: " + folder + " holds no sweep (no sweep.properties)");
@@ -176,9 +192,18 @@ public final class SweepCommand implements Callable<Integer> {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(in);
     }
-    if (!command.equals(p.getProperty("command"))) {
+    if (p.getProperty("source.main") == null || p.getProperty("command") == null) {
+      throw new UserException("--resume: " + file + " is not the record of an akorn sweep");
+    }
+    return p;
+  }
+
+  /** The runs of a sweep started with the same options that are not complete. */
+  private static List<SweepConfiguration> resumable(Path folder, Properties started,
+      String command, List<SweepConfiguration> runs) throws IOException {
+    if (!command.equals(started.getProperty("command"))) {
       throw new UserException("--resume: the sweep in " + folder + " was started as akorn "
-          + p.getProperty("command") + "; give the same model, data, -P and training options");
+          + started.getProperty("command") + "; give the same data, -P and training options");
     }
     List<SweepConfiguration> left = new ArrayList<>();
     for (SweepConfiguration run : runs) {
@@ -200,35 +225,38 @@ public final class SweepCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * Checks the model at every point of the grid (a mistake names the run), and the data folder
-   * against the first point's inputs; the model's name.
-   */
-  private String checkEveryRun(List<SweepConfiguration> runs, PrintWriter err) throws IOException {
-    ModelSpec first = null;
-    for (SweepConfiguration run : runs) {
-      try {
-        ModelSpec model = CompiledModel.check(file, modelName, run.parameters(), err);
-        first = first == null ? model : first;
-      } catch (UserException e) {
-        throw new UserException(e.getMessage() + " (run " + run.folder() + ": "
-            + run.describe() + ")");
-      }
+  /** The model at one point, checked (a mistake names the run). */
+  private ModelSpec checkPoint(Path model, SweepConfiguration run, PrintWriter err) {
+    try {
+      return CompiledModel.check(model, modelName, run.parameters(), err);
+    } catch (UserException e) {
+      throw new UserException(e.getMessage() + " (run " + run.folder() + ": " + run.describe()
+          + ")");
     }
-    CompiledModel compiled = CompiledModel.fromFile(file, modelName, runs.get(0).parameters(),
+  }
+
+  /**
+   * Checks the model at every point of the grid, and the data folder against the first point's
+   * inputs; the first point compiled.
+   */
+  private CompiledModel checkEveryRun(Path model, List<SweepConfiguration> runs,
+      PrintWriter err) throws IOException {
+    for (SweepConfiguration run : runs) {
+      checkPoint(model, run, err);
+    }
+    CompiledModel compiled = CompiledModel.fromFile(model, modelName, runs.get(0).parameters(),
         err);
     if (!compiled.hasMlpHead()) {
       DataFolder.open(data, List.copyOf(compiled.inputShapes().keySet())).train()
           .checkAgainst(compiled.inputShapes());
     }
-    return first.name();
+    return compiled;
   }
 
   /** {@code akorn train}'s arguments, less the overrides and {@code --out}. */
-  private List<String> trainArguments() {
-    List<String> args = new ArrayList<>(List.of("train",
-        file.toAbsolutePath().normalize().toString(), "--data", dataArgument(), "--seed",
-        Long.toString(seed)));
+  private List<String> trainArguments(Path model) {
+    List<String> args = new ArrayList<>(List.of("train", model.toString(), "--data",
+        dataArgument(), "--seed", Long.toString(seed)));
     add(args, "--model", modelName);
     add(args, "--minutes", minutes);
     add(args, "--steps", steps);
@@ -253,9 +281,10 @@ public final class SweepCommand implements Callable<Integer> {
   }
 
   private static void writeSweepProperties(Path folder, SweepPlan plan, String command,
-      int runs) throws IOException {
+      String mainFile, int runs) throws IOException {
     Properties p = new Properties();
     p.setProperty("command", command);
+    p.setProperty("source.main", mainFile);
     p.setProperty("runs", Integer.toString(runs));
     p.setProperty("attempts", Integer.toString(plan.attempts()));
     p.setProperty("threads.per.task", Integer.toString(plan.threadsPerTask()));

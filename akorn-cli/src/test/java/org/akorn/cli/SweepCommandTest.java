@@ -88,6 +88,11 @@ class SweepCommandTest {
         .isGreaterThan(0);
     assertThat(out.toString()).isEqualTo(md + "\nwrote " + sweep.resolve("summary.md") + "\n");
     assertThat(err.toString()).contains("sweeping Tiny: 2 runs on local[2], 1 attempt(s) each");
+    // The runs trained the copy of the source in the sweep's folder.
+    assertThat(Files.readString(sweep.resolve("source/tiny.akorn")))
+        .isEqualTo(EvalOnSparkTest.MODEL);
+    assertThat(properties(sweep.resolve("run-1-ch=4/run.properties")).getProperty("source"))
+        .isEqualTo(sweep.resolve("source/tiny.akorn").toString());
 
     assertThat(akorn("sweep", model.toString(), "--data", dir.resolve("data").toString(),
         "-P", "ch=4", "--steps", "1", "--out", sweep.toString())).isEqualTo(1);
@@ -105,10 +110,12 @@ class SweepCommandTest {
     changed[5] = "ch=4,16";
     assertThat(akorn(concat(changed, "--resume"))).isEqualTo(1);
     assertThat(err.toString()).contains("akorn: --resume: the sweep in " + sweep + " was started"
-        + " as akorn train " + model + " --data ");
-    assertThat(err.toString()).endsWith(" -P ch=4,8; give the same model, data, -P and"
-        + " training options\n");
+        + " as akorn train " + sweep.resolve("source/tiny.akorn") + " --data ");
+    assertThat(err.toString()).endsWith(" -P ch=4,8; give the same data, -P and training"
+        + " options\n");
 
+    // A resumed sweep trains the source it started with, whatever the file says now.
+    Files.writeString(model, "model Broken {");
     err.getBuffer().setLength(0);
     assertThat(akorn(concat(args, "--resume"))).isEqualTo(0);
     assertThat(err.toString()).contains("sweeping Tiny: 1 run on local[2], 1 attempt(s) each,"
