@@ -97,6 +97,11 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "A new folder for the runs and the summary (default sweeps/<model>).")
   Path out;
 
+  @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Seconds between the lines that tell where the running runs stand"
+          + " (default 60).")
+  double progressEvery;
+
   @Option(names = "--resume", description = "Train only the runs of --out that are not complete"
       + " (a sweep stopped or with failed runs), with the options it was started with.")
   boolean resume;
@@ -153,7 +158,8 @@ public final class SweepCommand implements Callable<Integer> {
               " (resumed: %d of %d runs were complete)", runs.size() - toRun.size(), runs.size())
               : "");
       err.flush();
-      SweepSummary summary = DistributedSweep.run(spark, plan, title, runs, toRun, err);
+      SweepSummary summary = DistributedSweep.run(spark, plan, title, runs, toRun, progressEvery,
+          err);
       o.print(summary.markdown());
       o.printf(Locale.ROOT, "%nwrote %s%n", folder.resolve("summary.md"));
       o.flush();
@@ -219,9 +225,9 @@ public final class SweepCommand implements Callable<Integer> {
     if (minutes != null && !(minutes > 0) || steps != null && steps < 1
         || batch != null && batch < 1 || lr != null && !(lr > 0)
         || validation != null && validation < 0 || validateEvery != null && !(validateEvery >= 0)
-        || threads < 1) {
-      throw new UserException("--minutes, --steps, --batch, --lr and --threads-per-task must be"
-          + " positive, --validation and --validate-every not negative");
+        || threads < 1 || !(progressEvery > 0)) {
+      throw new UserException("--minutes, --steps, --batch, --lr, --threads-per-task and"
+          + " --progress-every must be positive, --validation and --validate-every not negative");
     }
   }
 

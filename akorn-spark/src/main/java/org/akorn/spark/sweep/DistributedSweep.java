@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.akorn.runtime.train.ProgressBar;
@@ -25,6 +28,8 @@ import org.apache.spark.sql.SparkSession;
 public final class DistributedSweep {
   private static final String JOB_GROUP = "akorn-sweep";
   private static final long WAIT_SECONDS = 60;
+  /** How often, by default, a line tells where the running runs stand. */
+  public static final double PROGRESS_SECONDS = 60;
 
   private DistributedSweep() {}
 
@@ -38,16 +43,18 @@ public final class DistributedSweep {
    */
   public static SweepSummary run(SparkSession spark, SweepPlan plan, String title,
       List<SweepConfiguration> runs, PrintWriter log) throws IOException {
-    return run(spark, plan, title, runs, runs, log);
+    return run(spark, plan, title, runs, runs, PROGRESS_SECONDS, log);
   }
 
   /**
    * Trains the runs of {@code toRun} (a resumed sweep: those not complete yet) and writes the
    * summary of all {@code runs}.
+   *
+   * @param progressSeconds how often a line tells where the running runs stand
    */
   public static SweepSummary run(SparkSession spark, SweepPlan plan, String title,
-      List<SweepConfiguration> runs, List<SweepConfiguration> toRun, PrintWriter log)
-      throws IOException {
+      List<SweepConfiguration> runs, List<SweepConfiguration> toRun, double progressSeconds,
+      PrintWriter log) throws IOException {
     Path folder = Path.of(plan.folder());
     Files.createDirectories(folder);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -90,6 +97,22 @@ public final class DistributedSweep {
       }
     };
     spark.sparkContext().addSparkListener(progress);
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "akorn-sweep-progress");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = Math.max(1, Math.round(progressSeconds * 1000));
+    ticker.scheduleAtFixedRate(() -> {
+      List<String> where = RunningProgress.of(folder, toRun);
+      if (!where.isEmpty()) {
+        synchronized (log) {
+          log.printf(Locale.ROOT, "[%d/%d runs, %s] running: %s%n", finished.get(), toRun.size(),
+              ProgressBar.clock((System.nanoTime() - start) / 1e9), String.join(", ", where));
+          log.flush();
+        }
+      }
+    }, every, every, TimeUnit.MILLISECONDS);
     context.setJobGroup(JOB_GROUP, "akorn sweep of " + toRun.size() + " runs", true);
     try {
       context.parallelize(toRun, Math.max(1, toRun.size()))
@@ -104,6 +127,7 @@ public final class DistributedSweep {
       }
       await(() -> running.get() <= 0);
     } finally {
+      ticker.shutdownNow();
       context.clearJobGroup();
       spark.sparkContext().removeSparkListener(progress);
     }

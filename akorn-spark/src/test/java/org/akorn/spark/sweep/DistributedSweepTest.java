@@ -106,6 +106,29 @@ class DistributedSweepTest {
   }
 
   @Test
+  void linesTellWhereTheRunningRunsStand() throws Exception {
+    List<SweepConfiguration> grid = SweepGrid.expand(List.of("sleep=2500", "score=0.1,0.2"));
+    StringWriter log = new StringWriter();
+    DistributedSweep.run(spark, plan(2), "Sweep of Fake", grid, grid, 0.4, new PrintWriter(log));
+    // Each run waits 2.5 s after its bar, and a line comes every 0.4 s.
+    assertThat(log.toString()).containsMatch("\\[[01]/2 runs, 0:0[0-9]\\] running: (.*, )?"
+        + "run-1-score=0.1 25% step 7");
+    assertThat(log.toString()).containsMatch("\\[[01]/2 runs, 0:0[0-9]\\] running: (.*, )?"
+        + "run-2-score=0.2 25% step 7");
+  }
+
+  @Test
+  void theLastProgressBarOfALogIsRead() throws Exception {
+    Path log = dir.resolve("train.log");
+    Files.writeString(log, "== attempt 1\ntraining X\n[#-----]   1% step 1  0:01  loss 2.3\n"
+        + "[###---]  50% step 733  0:30  loss 0.53\n  step 733 (0:30): validation\n");
+    assertThat(RunningProgress.lastProgress(log)).isEqualTo("50% step 733");
+    Files.writeString(log, "== attempt 1\n");
+    assertThat(RunningProgress.lastProgress(log)).isNull();
+    assertThat(RunningProgress.lastProgress(dir.resolve("none.log"))).isNull();
+  }
+
+  @Test
   void aJobThatSparkGivesUpOnStillLeavesASummary() throws Exception {
     // Three attempts planned, two allowed: the task's second failure ends the job.
     List<SweepConfiguration> grid = SweepGrid.expand(List.of("fail=always"));

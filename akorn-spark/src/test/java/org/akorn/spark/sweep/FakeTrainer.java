@@ -13,7 +13,7 @@ import java.util.Properties;
  * A stand-in for {@code akorn train} in a sweep's own JVM: reads {@code -P} and {@code --out},
  * and writes a {@code run.properties} whose validation accuracy is {@code -P score}.
  * {@code -P fail=once} exits 3 while the run's state says attempt 0; {@code -P fail=always}
- * exits 4. It also records what it inherited: PyTorch threads and DJL's offline flag.
+ * exits 4. {@code -P sleep=MS} prints a progress bar and waits. It also records what it inherited: PyTorch threads and DJL's offline flag.
  */
 public final class FakeTrainer {
   private FakeTrainer() {}
@@ -30,6 +30,15 @@ public final class FakeTrainer {
       }
     }
     System.out.println("fake training " + p);
+    if (p.containsKey("sleep")) {
+      System.out.println("[######------------------]  25% step 7  0:01  loss 1.0");
+      System.out.flush();
+      try {
+        Thread.sleep(Long.parseLong(p.get("sleep")));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     String fail = p.getOrDefault("fail", "never");
     if (fail.equals("always")) {
       System.out.println("fake failure");
