@@ -17,21 +17,6 @@ import picocli.CommandLine;
  * spark-submit sets ({@code spark.master}) when {@code --spark} names none.
  */
 class EvalOnSparkTest {
-  /** A tiny conv model of parameter {@code ch} for bands of 8x8 images ({@link #train}). */
-  static final String MODEL = """
-      package org.akorn.test;
-      model Tiny {
-        param ch: int = 8;
-        input image: float[1, 8, 8];
-        stem = conv(image, channels = ch, kernel = 3);
-        init = noise;
-        layer { n = 2; channels = ch; steps = 2; connectivity = conv(kernel = 3);
-                omega = global(init = 1.0); c_norm = group; }
-        readout = readout(N = 2, kernel = 1);
-        head logits = classifier(classes = 3);
-        output logits;
-      }
-      """;
 
   @TempDir Path dir;
   final StringWriter err = new StringWriter();
@@ -47,10 +32,10 @@ class EvalOnSparkTest {
   /** Trains the tiny model for 4 steps on bands in {@code dir/data}; its checkpoint. */
   private String train() throws Exception {
     Path model = dir.resolve("tiny.akorn");
-    Files.writeString(model, MODEL);
+    Files.writeString(model, TinyBands.MODEL);
     Path data = Files.createDirectories(dir.resolve("data"));
-    TrainAndEvalCommandTest.writeBands(data, "train", 30, 1, 8);
-    TrainAndEvalCommandTest.writeBands(data, "t10k", 20, 2, 8);
+    TinyBands.write(data, "train", 30, 1, 8);
+    TinyBands.write(data, "t10k", 20, 2, 8);
     Path run = dir.resolve("run");
     assertThat(akorn("train", model.toString(), "--data", data.toString(), "--steps", "4",
         "--batch", "8", "--validation", "5", "--validate-every", "0", "--out", run.toString()))

@@ -34,10 +34,10 @@ class SweepCommandTest {
 
   private Path model() throws Exception {
     Path model = dir.resolve("tiny.akorn");
-    Files.writeString(model, EvalOnSparkTest.MODEL);
+    Files.writeString(model, TinyBands.MODEL);
     Path data = Files.createDirectories(dir.resolve("data"));
-    TrainAndEvalCommandTest.writeBands(data, "train", 30, 1, 8);
-    TrainAndEvalCommandTest.writeBands(data, "t10k", 20, 2, 8);
+    TinyBands.write(data, "train", 30, 1, 8);
+    TinyBands.write(data, "t10k", 20, 2, 8);
     return model;
   }
 
@@ -90,7 +90,7 @@ class SweepCommandTest {
     assertThat(err.toString()).contains("sweeping Tiny: 2 runs on local[2], 1 attempt(s) each");
     // The runs trained the copy of the source in the sweep's folder.
     assertThat(Files.readString(sweep.resolve("source/tiny.akorn")))
-        .isEqualTo(EvalOnSparkTest.MODEL);
+        .isEqualTo(TinyBands.MODEL);
     assertThat(properties(sweep.resolve("run-1-ch=4/run.properties")).getProperty("source"))
         .isEqualTo(sweep.resolve("source/tiny.akorn").toString());
 

@@ -13,11 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import java.util.Random;
 import javax.imageio.ImageIO;
 import org.akorn.runtime.checkpoint.CheckpointMetadata;
 import org.akorn.runtime.checkpoint.Checkpoints;
-import org.akorn.runtime.data.IdxWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,24 +60,6 @@ class TrainAndEvalCommandTest {
     return cli.execute(args);
   }
 
-  /** 3 classes: the bright band is the top, middle or bottom third of an 8x8 image. */
-  static void writeBands(Path folder, String prefix, int n, long seed, int size) throws Exception {
-    Random r = new Random(seed);
-    byte[] images = new byte[n * size * size];
-    byte[] labels = new byte[n];
-    for (int i = 0; i < n; i++) {
-      int k = i % 3;
-      labels[i] = (byte) k;
-      for (int y = 0; y < size; y++) {
-        for (int x = 0; x < size; x++) {
-          boolean band = y * 3 / size == k;
-          images[(i * size + y) * size + x] = (byte) ((band ? 180 : 20) + r.nextInt(60));
-        }
-      }
-    }
-    IdxWriter.write(folder.resolve(prefix + "-images-idx3-ubyte.gz"), new int[] {n, size, size}, images);
-    IdxWriter.write(folder.resolve(prefix + "-labels-idx1-ubyte.gz"), new int[] {n}, labels);
-  }
 
   @BeforeEach
   void files() throws Exception {
@@ -90,8 +70,8 @@ class TrainAndEvalCommandTest {
     Files.writeString(src.resolve("common/blocks.akorn"), BLOCKS);
     data = dir.resolve("data");
     Files.createDirectories(data);
-    writeBands(data, "train", 90, 1, 8);
-    writeBands(data, "t10k", 30, 2, 8);
+    TinyBands.write(data, "train", 90, 1, 8);
+    TinyBands.write(data, "t10k", 30, 2, 8);
   }
 
   @Test
@@ -278,8 +258,8 @@ class TrainAndEvalCommandTest {
   void dataThatDoesNotFitTheModelIsOneClearLine() throws Exception {
     Path small = dir.resolve("small");
     Files.createDirectories(small);
-    writeBands(small, "train", 6, 1, 6);
-    writeBands(small, "t10k", 3, 2, 6);
+    TinyBands.write(small, "train", 6, 1, 6);
+    TinyBands.write(small, "t10k", 3, 2, 6);
     int code = akorn("train", model.toString(), "--data", small.toString(), "--steps", "1");
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).isEqualTo(

@@ -10,10 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.akorn.cli.AkornCli;
-import org.akorn.runtime.data.IdxWriter;
+import org.akorn.cli.TinyBands;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -29,20 +28,6 @@ import picocli.CommandLine;
  * process with {@code --spark local[2]}, value for value.
  */
 class SparkSubmitTest {
-  private static final String MODEL = """
-      package org.akorn.test;
-      model Tiny {
-        param ch: int = 8;
-        input image: float[1, 8, 8];
-        stem = conv(image, channels = ch, kernel = 3);
-        init = noise;
-        layer { n = 2; channels = ch; steps = 2; connectivity = conv(kernel = 3);
-                omega = global(init = 1.0); c_norm = group; }
-        readout = readout(N = 2, kernel = 1);
-        head logits = classifier(classes = 3);
-        output logits;
-      }
-      """;
 
   /**
    * Spark's local cluster: one worker whose executor is a JVM of its own (2 cores, 1 GB), which
@@ -57,10 +42,10 @@ class SparkSubmitTest {
     Path app = Path.of(System.getProperty("akorn.app.jar"));
     assertThat(Files.isRegularFile(app)).isTrue();
     Path data = Files.createDirectories(dir.resolve("data"));
-    writeBands(data, "train", 30, 1);
-    writeBands(data, "t10k", 20, 2);
+    TinyBands.write(data, "train", 30, 1, 8);
+    TinyBands.write(data, "t10k", 20, 2, 8);
     Path model = dir.resolve("tiny.akorn");
-    Files.writeString(model, MODEL);
+    Files.writeString(model, TinyBands.MODEL);
     Path run = dir.resolve("run");
     assertThat(akorn("train", model.toString(), "--data", data.toString(), "--steps", "4",
         "--batch", "8", "--validation", "5", "--validate-every", "0", "--out", run.toString()))
@@ -189,26 +174,6 @@ class SparkSubmitTest {
     return out.toString();
   }
 
-  /** {@code n} 8x8 images of class i % 3: a bright horizontal band in the third i % 3. */
-  private static void writeBands(Path folder, String prefix, int n, long seed) throws Exception {
-    int size = 8;
-    Random r = new Random(seed);
-    byte[] images = new byte[n * size * size];
-    byte[] labels = new byte[n];
-    for (int i = 0; i < n; i++) {
-      int k = i % 3;
-      labels[i] = (byte) k;
-      for (int y = 0; y < size; y++) {
-        for (int x = 0; x < size; x++) {
-          boolean band = y * 3 / size == k;
-          images[(i * size + y) * size + x] = (byte) ((band ? 180 : 20) + r.nextInt(60));
-        }
-      }
-    }
-    IdxWriter.write(folder.resolve(prefix + "-images-idx3-ubyte.gz"), new int[] {n, size, size},
-        images);
-    IdxWriter.write(folder.resolve(prefix + "-labels-idx1-ubyte.gz"), new int[] {n}, labels);
-  }
 
   private static String[] concat(String[] first, String... more) {
     String[] all = new String[first.length + more.length];
