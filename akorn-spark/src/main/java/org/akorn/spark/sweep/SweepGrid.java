@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * The grid of a sweep: {@code -P ch=16,32 -P T=2,3} gives the four points (16, 2), (16, 3),
  * (32, 2), (32, 3), the first option varying slowest, as nested loops would. A parameter of one
  * value is passed to every point. Run folders are named by position and the swept values only:
- * {@code run-1-ch=16-T=2}.
+ * {@code run-1-ch=16-T=2}. An array value keeps its commas: {@code -P ksizes=[5,3],[3,3]} is two
+ * values.
  */
 public final class SweepGrid {
   /** The most points one sweep may have: more is almost always a typo in a list. */
@@ -22,6 +23,26 @@ public final class SweepGrid {
   private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._+-]");
 
   private SweepGrid() {}
+
+  /** Splits at commas outside brackets: {@code [5,3],[3,3]} is two array values. */
+  private static List<String> splitValues(String text) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    int from = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '[') {
+        depth++;
+      } else if (c == ']') {
+        depth = Math.max(0, depth - 1);
+      } else if (c == ',' && depth == 0) {
+        out.add(text.substring(from, i));
+        from = i + 1;
+      }
+    }
+    out.add(text.substring(from));
+    return out;
+  }
 
   /**
    * Expands {@code name=v1,v2,...} assignments into the grid's points.
@@ -43,7 +64,7 @@ public final class SweepGrid {
       }
       List<String> values = new ArrayList<>();
       Set<String> seen = new HashSet<>();
-      for (String v : a.substring(eq + 1).split(",", -1)) {
+      for (String v : splitValues(a.substring(eq + 1))) {
         String value = v.strip();
         if (value.isEmpty()) {
           throw new IllegalArgumentException("-P " + a + ": empty value");

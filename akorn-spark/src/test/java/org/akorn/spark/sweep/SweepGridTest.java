@@ -31,6 +31,16 @@ class SweepGridTest {
   }
 
   @Test
+  void anArrayValueKeepsItsCommas() {
+    List<SweepConfiguration> grid = SweepGrid.expand(List.of("ksizes=[5,3], [3,3]", "T=2"));
+    assertThat(grid.stream().map(c -> c.parameters().get("ksizes")).toList())
+        .containsExactly("[5,3]", "[3,3]").inOrder();
+    assertThat(grid.get(0).folder()).isEqualTo("run-1-ksizes=_5_3_");
+    assertThat(grid.get(0).overrideArguments()).containsExactly(
+        "-P", "ksizes=[5,3]", "-P", "T=2").inOrder();
+  }
+
+  @Test
   void noOptionsIsOneRunOfTheDefaults() {
     List<SweepConfiguration> grid = SweepGrid.expand(List.of());
     assertThat(grid).hasSize(1);
