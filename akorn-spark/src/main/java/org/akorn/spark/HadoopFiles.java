@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.SparkConf;
@@ -22,6 +24,7 @@ import scala.Tuple2;
  */
 final class HadoopFiles {
   private static final String SPARK_HADOOP = "spark.hadoop.";
+  private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
 
   private HadoopFiles() {}
 
@@ -29,22 +32,28 @@ final class HadoopFiles {
     return URI.create(name.replace(" ", "%20"));
   }
 
-  /** Whether {@code name} is a URI of a Hadoop file system other than the local one. */
-  static boolean isRemote(String name) {
-    String scheme = uri(name).getScheme();
-    return scheme != null && scheme.length() > 1 && !scheme.equals("file");
+  /**
+   * The scheme of a URI, or null for a bare path (any path, also one a URI could not hold, such
+   * as {@code /data/set[1]}; a one-letter scheme is a Windows drive).
+   */
+  private static String scheme(String name) {
+    Matcher m = SCHEME.matcher(name);
+    return m.lookingAt() && m.group(1).length() > 1 ? m.group(1) : null;
   }
 
-  /**
-   * The local path a bare path or a {@code file:} URI names (a one-letter scheme is a Windows
-   * drive), or null for any other scheme.
-   */
+  /** Whether {@code name} is a URI of a Hadoop file system other than the local one. */
+  static boolean isRemote(String name) {
+    String scheme = scheme(name);
+    return scheme != null && !scheme.equals("file");
+  }
+
+  /** The local path a bare path or a {@code file:} URI names, or null for any other scheme. */
   static Path inPlace(String name) {
-    URI uri = uri(name);
-    if (uri.getScheme() == null || uri.getScheme().length() == 1) {
+    String scheme = scheme(name);
+    if (scheme == null) {
       return Path.of(name);
     }
-    return uri.getScheme().equals("file") ? Path.of(uri) : null;
+    return scheme.equals("file") ? Path.of(uri(name)) : null;
   }
 
   /**

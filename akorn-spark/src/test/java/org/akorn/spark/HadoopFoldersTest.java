@@ -108,6 +108,9 @@ class HadoopFoldersTest {
     assertThat(HadoopFolders.isRemote(source.toUri().toString())).isFalse();
     assertThat(HadoopFolders.local(source.toString())).isEqualTo(source);
     assertThat(HadoopFolders.local(source.toUri().toString())).isEqualTo(source);
+    // A path no URI could hold is a path too.
+    assertThat(HadoopFolders.isRemote("data/set[1]")).isFalse();
+    assertThat(HadoopFolders.local("data/set[1]")).isEqualTo(Path.of("data/set[1]"));
   }
 
   @Test
