@@ -188,7 +188,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
     long seed = this.seed != null ? this.seed : 0;
     String name = compiled.spec().name();
-    Path dataFolder = localFolder(data);
+    Path dataFolder = DataFolders.local(data);
     DataFolder.Splits splits = DataFolder.open(dataFolder,
         List.copyOf(compiled.inputShapes().keySet()));
     Dataset test = splits.test();
@@ -272,15 +272,6 @@ public final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** A data folder: a path in place, a URI of Hadoop's file systems as this JVM's copy. */
-  private static Path localFolder(String data) {
-    try {
-      return HadoopFolders.local(data);
-    } catch (java.io.IOException | IllegalArgumentException e) {
-      throw new UserException("cannot read --data " + data + ": " + e.getMessage());
-    }
-  }
-
   /** The AutoAttack-grade settings of the options, or null when none were asked for. */
   private AutoAttackEvaluation.Settings autoattackSettings() {
     if (attacks == null && !robustness) {
@@ -347,7 +338,7 @@ public final class EvalCommand implements Callable<Integer> {
       throw new UserException("--images must be at least 1, got " + images);
     }
     long seed = this.seed != null ? this.seed : 1;
-    Path data = localFolder(this.data);
+    Path data = DataFolders.local(this.data);
     int size = compiled.squareRgbImageSize("object discovery");
     ObjectImages set;
     try {

@@ -74,13 +74,16 @@ class EvalOnSparkTest {
     String target = scores.toUri().toString();
     // Without --spark, the master spark-submit sets (spark.master) is used.
     System.setProperty("spark.master", "local[2]");
+    System.setProperty("spark.hadoop.fs.akorntest.impl", AkornTestFileSystem.class.getName());
     int code;
     try {
-      // The checkpoint and --out as file: URIs, read and written through Spark's file systems.
-      code = akorn("score", Path.of(checkpoint).toUri().toString(), "--data", data, "--batch",
-          "1", "--seed", "3", "--out", target);
+      // The checkpoint and --out as file: URIs, read and written through Spark's file systems;
+      // --data as a URI of a scheme other than file: (AkornTestFileSystem's), copied once.
+      code = akorn("score", Path.of(checkpoint).toUri().toString(), "--data",
+          "akorntest://" + data, "--batch", "1", "--seed", "3", "--out", target);
     } finally {
       System.clearProperty("spark.master");
+      System.clearProperty("spark.hadoop.fs.akorntest.impl");
     }
     assertThat(err.toString()).doesNotContain("Exception");
     assertThat(code).isEqualTo(0);
