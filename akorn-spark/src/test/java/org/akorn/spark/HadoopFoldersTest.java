@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,37 @@ class HadoopFoldersTest {
     Files.writeString(source.resolve("labels.csv"), "changed\n");
     assertThat(HadoopFolders.local(uri)).isEqualTo(copy);
     assertThat(Files.readAllBytes(copy.resolve("labels.csv"))).isEqualTo(before);
+  }
+
+  @Test
+  void onSparkTheDriverReadsWithItsSessionsConfigurationAndExecutorsWithTheirSparkSettings()
+      throws Exception {
+    Path source = folder("data");
+    SparkSession spark = SparkSession.builder().master("local[2]")
+        .appName("akorn-hadoop-folders-test").config("spark.ui.enabled", "false")
+        .config("spark.hadoop.fs.akornexecutor.impl", AkornTestFileSystem.class.getName())
+        .getOrCreate();
+    try {
+      // Set on the running session's Hadoop configuration alone: what the driver reads with.
+      spark.sparkContext().hadoopConfiguration().set("fs.akorndriver.impl",
+          AkornTestFileSystem.class.getName());
+      Path onDriver = HadoopFolders.local("akorndriver://" + source);
+      assertThat(names(onDriver)).containsExactly("labels.csv", "t10k-images-idx3-ubyte.gz");
+
+      // Read by tasks only: with the spark.hadoop.* settings of the executor's Spark configuration.
+      String uri = "akornexecutor://" + source;
+      List<String> onExecutors = spark.range(0, 4, 1, 4).javaRDD()
+          .map(i -> HadoopFolders.local(uri).toString()).collect();
+      assertThat(onExecutors).hasSize(4);
+      assertThat(new HashSet<>(onExecutors)).hasSize(1);
+      Path copy = Path.of(onExecutors.get(0));
+      assertThat(copy).isNotEqualTo(onDriver);
+      assertThat(names(copy)).containsExactly("labels.csv", "t10k-images-idx3-ubyte.gz");
+      assertThat(Files.readAllBytes(copy.resolve("t10k-images-idx3-ubyte.gz")))
+          .isEqualTo(Files.readAllBytes(source.resolve("t10k-images-idx3-ubyte.gz")));
+    } finally {
+      spark.stop();
+    }
   }
 
   @Test
