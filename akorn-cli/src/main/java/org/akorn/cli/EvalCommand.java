@@ -137,11 +137,12 @@ public final class EvalCommand implements Callable<Integer> {
           + " rows) as tasks of a Spark master (local[N], spark://host:port, yarn, ...; without"
           + " MASTER: the one spark-submit set, else local[*]); the report equals the one of a"
           + " single machine. The checkpoint and --data are paths readable at the same place on"
-          + " every executor, or URIs of Hadoop's file systems (hdfs://..., s3a://...; then --out"
-          + " is needed).")
+          + " every executor, or URIs of Hadoop's file systems (hdfs://..., s3a://...), which"
+          + " every JVM copies once.")
   String spark;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where report.md and the figures go (default: the checkpoint's folder).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Where report.md and the figures go"
+      + " (default: the checkpoint's folder; needed for a checkpoint URI).")
   Path out;
 
   @Override
