@@ -29,6 +29,8 @@ import org.akorn.runtime.eval.segmentation.ObjectDiscoveryEvaluation;
 import org.akorn.runtime.figures.SegmentationFigure;
 import org.akorn.runtime.io.AtomicFiles;
 import org.akorn.runtime.train.ProgressBar;
+import org.akorn.spark.CheckpointFiles;
+import org.akorn.spark.HadoopFolders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,11 +54,16 @@ import picocli.CommandLine.Spec;
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A model.ckpt written by akorn train.")
-  Path checkpoint;
+  @Parameters(index = "0", paramLabel = "CHECKPOINT",
+      description = "A model.ckpt written by akorn train; with --spark also a URI of Hadoop's file"
+          + " systems (hdfs://..., s3a://...).")
+  String checkpoint;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "The data folder (as for akorn train); for an mlp head also tetrominoes or shapes.")
-  Path data;
+  @Option(names = "--data", required = true, paramLabel = "DIR",
+      description = "The data folder (as for akorn train); for an mlp head also tetrominoes or"
+          + " shapes; with --spark also a URI of Hadoop's file systems, whose plain files every"
+          + " JVM copies once.")
+  String data;
 
   @Option(names = "--steps", paramLabel = "T", description = "Kuramoto steps per layer (test-time extension).")
   Integer steps;
@@ -129,11 +136,13 @@ public final class EvalCommand implements Callable<Integer> {
       description = "Run the --robustness evaluation's batches (the suite and the AutoAttack-grade"
           + " rows) as tasks of a Spark master (local[N], spark://host:port, yarn, ...; without"
           + " MASTER: the one spark-submit set, else local[*]); the report equals the one of a"
-          + " single machine. The checkpoint and --data must be readable at the same paths on"
-          + " every executor.")
+          + " single machine. The checkpoint and --data are paths readable at the same place on"
+          + " every executor, or URIs of Hadoop's file systems (hdfs://..., s3a://...), which"
+          + " every JVM copies once.")
   String spark;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where report.md and the figures go (default: the checkpoint's folder).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Where report.md and the figures go"
+      + " (default: the checkpoint's folder; needed for a checkpoint URI).")
   Path out;
 
   @Override
@@ -161,24 +170,41 @@ public final class EvalCommand implements Callable<Integer> {
       throw new UserException("--spark distributes the --robustness evaluation; add"
           + " --robustness");
     }
-    CompiledModel compiled = CompiledModel.fromCheckpoint(checkpoint, err);
+    boolean remoteCheckpoint = CheckpointFiles.isRemote(checkpoint);
+    boolean remoteData = HadoopFolders.isRemote(data);
+    if (spark == null && (remoteCheckpoint || remoteData)) {
+      throw new UserException((remoteCheckpoint ? checkpoint : "--data " + data)
+          + " is a URI; akorn eval reads URIs of Hadoop's file systems with --spark, local paths"
+          + " otherwise");
+    }
+    if (remoteCheckpoint && out == null) {
+      throw new UserException("--out is needed: the checkpoint " + checkpoint + " is a URI");
+    }
+    // With --spark, the driver reads the checkpoint as every executor does (a URI copied once).
+    SourceCompiledModels models = spark == null ? null : SourceCompiledModels.of(checkpoint);
+    Path checkpointFile = remoteCheckpoint ? models.localFile() : CheckpointFiles.local(checkpoint);
+    CompiledModel compiled = CompiledModel.fromCheckpoint(checkpointFile, err);
     if (compiled.hasMlpHead()) {
-      return evaluateObjectDiscovery(compiled, o, err);
+      return evaluateObjectDiscovery(compiled, checkpointFile, o, err);
     }
     long seed = this.seed != null ? this.seed : 0;
     String name = compiled.spec().name();
-    DataFolder.Splits splits = DataFolder.open(data, List.copyOf(compiled.inputShapes().keySet()));
+    Path dataFolder = DataFolders.local(data);
+    DataFolder.Splits splits = DataFolder.open(dataFolder,
+        List.copyOf(compiled.inputShapes().keySet()));
     Dataset test = splits.test();
     test.checkAgainst(compiled.inputShapes());
-    Path dir = out != null ? out : checkpoint.toAbsolutePath().getParent();
+    Path dir = out != null ? out : checkpointFile.toAbsolutePath().getParent();
     RunOptions options = steps == null ? RunOptions.defaults() : RunOptions.defaults().withSteps(steps);
     long start = System.nanoTime();
     StringBuilder report = new StringBuilder("# Evaluation of " + name + "\n\n");
     report.append(String.format(Locale.ROOT, "Checkpoint `%s`, test split of `%s` (%d examples)%s.%n%n",
-        checkpoint, data, test.size(), steps == null ? "" : ", T = " + steps));
-    try (AkornModel model = compiled.load(checkpoint);
-        SparkEvaluation sparkRun = spark == null ? null : new SparkEvaluation(spark, checkpoint,
-            data, List.copyOf(compiled.inputShapes().keySet()))) {
+        remoteCheckpoint ? checkpoint : checkpointFile, remoteData ? data : dataFolder,
+        test.size(), steps == null ? "" : ", T = " + steps));
+    try (AkornModel model = compiled.load(checkpointFile);
+        SparkEvaluation sparkRun = spark == null ? null : new SparkEvaluation(spark, models,
+            remoteData ? data : dataFolder.toAbsolutePath().toString(),
+            List.copyOf(compiled.inputShapes().keySet()))) {
       if (votes > 1) {
         VotingAccuracy.Result r;
         try {
@@ -302,8 +328,8 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   /** An mlp features head: FG-ARI and MBO of segments of held-out images (docs/objects.md). */
-  private int evaluateObjectDiscovery(CompiledModel compiled, PrintWriter o, PrintWriter err)
-      throws Exception {
+  private int evaluateObjectDiscovery(CompiledModel compiled, Path checkpoint, PrintWriter o,
+      PrintWriter err) throws Exception {
     String name = compiled.spec().name();
     if (robustness || attacks != null) {
       throw new UserException((robustness ? "--robustness" : "--attacks") + " needs a classifier; "
@@ -313,6 +339,7 @@ public final class EvalCommand implements Callable<Integer> {
       throw new UserException("--images must be at least 1, got " + images);
     }
     long seed = this.seed != null ? this.seed : 1;
+    Path data = DataFolders.local(this.data);
     int size = compiled.squareRgbImageSize("object discovery");
     ObjectImages set;
     try {

@@ -2,7 +2,6 @@ package org.akorn.cli;
 
 import ai.djl.ndarray.types.Shape;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,8 +43,11 @@ public final class ScoreCommand implements Callable<Integer> {
       + " s3a://, ...).")
   String checkpoint;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "The data folder (as for akorn eval).")
-  Path data;
+  @Option(names = "--data", required = true, paramLabel = "DIR",
+      description = "The data folder (as for akorn eval), read on this machine only: a path, or a"
+          + " URI of Hadoop's file systems (hdfs://, s3a://, ...), whose plain files are copied"
+          + " once.")
+  String data;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
       description = "A new folder for the Parquet scores: a path, or a URI of Spark's file systems"
@@ -82,7 +84,7 @@ public final class ScoreCommand implements Callable<Integer> {
       throw new UserException(compiled.spec().name() + " takes " + inputs.keySet()
           + "; akorn score takes models of one input");
     }
-    Dataset test = DataFolder.open(data, List.copyOf(inputs.keySet())).test();
+    Dataset test = DataFolder.open(DataFolders.local(data), List.copyOf(inputs.keySet())).test();
     test.checkAgainst(inputs);
     SparkSession spark = SparkSessions.start(master, "local[*]", "akorn score");
     try {

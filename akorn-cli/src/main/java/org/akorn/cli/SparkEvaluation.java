@@ -11,27 +11,32 @@ import org.akorn.runtime.eval.RobustnessSuite;
 import org.akorn.spark.DistributedAutoAttack;
 import org.akorn.spark.DistributedRobustness;
 import org.akorn.spark.EvaluationInputs;
+import org.akorn.spark.HadoopFolders;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code akorn eval ... --robustness --spark MASTER}: the paper's suite and the AutoAttack-grade
  * rows with their batches spread over Spark tasks of one Spark session, started on first use and
  * stopped by {@link #close}. Every executor JVM rebuilds the model from the checkpoint's source
- * once and reads the test split once; the checkpoint and the data folder must be readable at the
- * same paths on every executor.
+ * once and reads the test split once. The checkpoint and the data folder are paths readable at the
+ * same place on every executor, or URIs of Hadoop's file systems, which every JVM copies once
+ * ({@link SourceCompiledModels}, {@link HadoopFolders}).
  */
 final class SparkEvaluation implements AutoCloseable {
   private final String master;
   private final CheckpointInputs inputs;
   private SparkSession spark;
 
-  SparkEvaluation(String master, Path checkpoint, Path data, List<String> inputNames) {
+  /**
+   * @param data the data folder's absolute path or URI
+   */
+  SparkEvaluation(String master, SourceCompiledModels models, String data,
+      List<String> inputNames) {
     this.master = master;
-    this.inputs = new CheckpointInputs(SourceCompiledModels.of(checkpoint),
-        data.toAbsolutePath().toString(), inputNames);
+    this.inputs = new CheckpointInputs(models, data, inputNames);
   }
 
-  /** The checkpoint's model and the data folder, named by absolute paths every executor can read. */
+  /** The checkpoint's model and the data folder, named by absolute paths or URIs. */
   private record CheckpointInputs(SourceCompiledModels models, String data,
       List<String> inputNames) implements EvaluationInputs {
     @Override
@@ -46,7 +51,7 @@ final class SparkEvaluation implements AutoCloseable {
 
     @Override
     public Dataset testSplit() throws IOException {
-      return DataFolder.open(Path.of(data), inputNames).test();
+      return DataFolder.open(HadoopFolders.local(data), inputNames).test();
     }
   }
 

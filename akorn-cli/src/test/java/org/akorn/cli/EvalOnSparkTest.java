@@ -59,13 +59,16 @@ class EvalOnSparkTest {
     String target = scores.toUri().toString();
     // Without --spark, the master spark-submit sets (spark.master) is used.
     System.setProperty("spark.master", "local[2]");
+    System.setProperty("spark.hadoop.fs.akorntest.impl", AkornTestFileSystem.class.getName());
     int code;
     try {
-      // The checkpoint and --out as file: URIs, read and written through Spark's file systems.
-      code = akorn("score", Path.of(checkpoint).toUri().toString(), "--data", data, "--batch",
-          "1", "--seed", "3", "--out", target);
+      // The checkpoint and --out as file: URIs, read and written through Spark's file systems;
+      // --data as a URI of a scheme other than file: (AkornTestFileSystem's), copied once.
+      code = akorn("score", Path.of(checkpoint).toUri().toString(), "--data",
+          "akorntest://" + data, "--batch", "1", "--seed", "3", "--out", target);
     } finally {
       System.clearProperty("spark.master");
+      System.clearProperty("spark.hadoop.fs.akorntest.impl");
     }
     assertThat(err.toString()).doesNotContain("Exception");
     assertThat(code).isEqualTo(0);
@@ -116,6 +119,61 @@ class EvalOnSparkTest {
     assertThat(report).isEqualTo(withoutTime(dir.resolve("alone").resolve("report.md")));
     assertThat(Files.readAllBytes(dir.resolve("spark").resolve("eot-curve.png")))
         .isEqualTo(Files.readAllBytes(dir.resolve("alone").resolve("eot-curve.png")));
+  }
+
+  @Test
+  void theRobustnessEvaluationOnSparkReadsUrisOfHadoopsFileSystems() throws Exception {
+    String checkpoint = train();
+    String data = dir.resolve("data").toString();
+    String[] suite = {"--robustness", "--attack-examples", "9", "--batch", "4",
+        "--autoattack-examples", "0", "--seed", "3"};
+    out.getBuffer().setLength(0);
+    assertThat(akorn(concat(concat(new String[] {"eval", checkpoint, "--data", data}, suite),
+        "--out", dir.resolve("paths").toString()))).isEqualTo(0);
+    String paths = out.toString().lines().filter(l -> l.startsWith("|")).toList().toString();
+    assertThat(paths).contains("| Tiny | ");
+
+    // The made-up scheme akorntest: is Hadoop's file system of AkornTestFileSystem, registered as
+    // spark-submit passes settings to a driver: a spark.hadoop.* system property.
+    String remoteCheckpoint = "akorntest://" + checkpoint;
+    String remoteData = "akorntest://" + data;
+    System.setProperty("spark.hadoop.fs.akorntest.impl", AkornTestFileSystem.class.getName());
+    try {
+      out.getBuffer().setLength(0);
+      Path reports = dir.resolve("uris");
+      int code = akorn(concat(concat(new String[] {"eval", remoteCheckpoint, "--data",
+          remoteData}, suite), "--spark", "local[2]", "--out", reports.toString()));
+      assertThat(err.toString()).doesNotContain("Exception");
+      assertThat(code).isEqualTo(0);
+      assertThat(out.toString().lines().filter(l -> l.startsWith("|")).toList().toString())
+          .isEqualTo(paths);
+      assertThat(Files.readString(reports.resolve("report.md"))).contains("Checkpoint `"
+          + remoteCheckpoint + "`, test split of `" + remoteData + "` (20 examples).");
+
+      err.getBuffer().setLength(0);
+      assertThat(akorn(concat(new String[] {"eval", remoteCheckpoint, "--data", data}, suite)))
+          .isEqualTo(1);
+      assertThat(err.toString()).isEqualTo("akorn: " + remoteCheckpoint + " is a URI; akorn eval"
+          + " reads URIs of Hadoop's file systems with --spark, local paths otherwise\n");
+      err.getBuffer().setLength(0);
+      assertThat(akorn(concat(concat(new String[] {"eval", remoteCheckpoint, "--data", data},
+          suite), "--spark", "local[2]"))).isEqualTo(1);
+      assertThat(err.toString()).isEqualTo("akorn: --out is needed: the checkpoint "
+          + remoteCheckpoint + " is a URI\n");
+      err.getBuffer().setLength(0);
+      String missing = "akorntest://" + dir.resolve("none");
+      assertThat(akorn(concat(concat(new String[] {"eval", checkpoint, "--data", missing},
+          suite), "--spark", "local[2]"))).isEqualTo(1);
+      assertThat(err.toString()).isEqualTo("akorn: cannot read --data " + missing
+          + ": no such folder\n");
+      err.getBuffer().setLength(0);
+      assertThat(akorn(concat(concat(new String[] {"eval", checkpoint, "--data",
+          "nosuch://host/data"}, suite), "--spark", "local[2]"))).isEqualTo(1);
+      assertThat(err.toString()).isEqualTo("akorn: cannot read --data nosuch://host/data:"
+          + " No FileSystem for scheme \"nosuch\"\n");
+    } finally {
+      System.clearProperty("spark.hadoop.fs.akorntest.impl");
+    }
   }
 
   /** The report without its "Evaluation time" line. */
