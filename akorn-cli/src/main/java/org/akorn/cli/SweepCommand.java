@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.akorn.runtime.data.DataFolder;
 import org.akorn.runtime.io.AtomicFiles;
+import org.akorn.spark.HadoopFolders;
 import org.akorn.spark.sweep.DistributedSweep;
 import org.akorn.spark.sweep.SparkAttempts;
 import org.akorn.spark.sweep.SweepConfiguration;
@@ -53,8 +54,11 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "NAME", description = "Which model of the file (needed when it has several).")
   String modelName;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "The data folder (as for akorn train).")
-  Path data;
+  @Option(names = "--data", required = true, paramLabel = "DIR",
+      description = "The data folder (as for akorn train): a path every executor can read at"
+          + " the same place, or a URI of Hadoop's file systems (hdfs://, s3a://), which each"
+          + " executor copies once.")
+  String data;
 
   @Option(names = "-P", paramLabel = "name=v1[,v2...]",
       description = "A hyper-parameter and its values; one option per parameter.")
@@ -87,7 +91,7 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
       description = "The Spark master (default: the one spark-submit set, else local[1]: one run"
           + " at a time on this machine; local[N]: N at once; local[N,F]: F attempts per run). On"
-          + " a cluster, OUT and --data must be the same shared paths on every executor.")
+          + " a cluster, OUT must be the same shared path on every executor.")
   String master;
 
   @Option(names = "--threads-per-task", paramLabel = "T", defaultValue = "1",
@@ -253,7 +257,7 @@ public final class SweepCommand implements Callable<Integer> {
     CompiledModel compiled = CompiledModel.fromFile(model, modelName, runs.get(0).parameters(),
         err);
     if (!compiled.hasMlpHead()) {
-      DataFolder.open(data, List.copyOf(compiled.inputShapes().keySet())).train()
+      DataFolder.open(localData(), List.copyOf(compiled.inputShapes().keySet())).train()
           .checkAgainst(compiled.inputShapes());
     }
     return compiled;
@@ -274,9 +278,27 @@ public final class SweepCommand implements Callable<Integer> {
     return args;
   }
 
-  /** The data folder as an absolute path, or a generator's name as given ({@code tetrominoes}). */
+  /**
+   * The data folder as an absolute path, a URI of Hadoop's file systems as given, or a
+   * generator's name as given ({@code tetrominoes}).
+   */
   private String dataArgument() {
-    return Files.exists(data) ? data.toAbsolutePath().normalize().toString() : data.toString();
+    if (HadoopFolders.isRemote(data) || !Files.exists(Path.of(data))) {
+      return data;
+    }
+    return Path.of(data).toAbsolutePath().normalize().toString();
+  }
+
+  /** The data folder on this machine: a URI's folder copied here once. */
+  private Path localData() {
+    if (!HadoopFolders.isRemote(data)) {
+      return Path.of(data);
+    }
+    try {
+      return HadoopFolders.local(data);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UserException("--data " + data + ": " + e.getMessage());
+    }
   }
 
   private static void add(List<String> args, String option, Object value) {

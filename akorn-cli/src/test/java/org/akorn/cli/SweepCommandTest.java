@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import org.akorn.spark.AkornTestFileSystem;
+import org.akorn.spark.HadoopFolders;
 import org.akorn.spark.sweep.SweepRunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,9 +55,22 @@ class SweepCommandTest {
   void trainsEveryPointInItsOwnFolderRanksThemAndResumesWhatIsNotComplete() throws Exception {
     Path model = model();
     Path sweep = dir.resolve("sweep");
-    String[] args = {"sweep", model.toString(), "--data", dir.resolve("data").toString(),
+    // The data as a URI of a file system other than file: (as hdfs: would be), which the
+    // driver and each executor copy once; spark-submit passes the scheme's setting this way.
+    String data = "akorntest://" + dir.resolve("data");
+    String[] args = {"sweep", model.toString(), "--data", data,
         "-P", "ch=4,8", "--steps", "3", "--batch", "8", "--validation", "10",
         "--validate-every", "0", "--spark", "local[2]", "--out", sweep.toString()};
+    System.setProperty("spark.hadoop.fs.akorntest.impl", AkornTestFileSystem.class.getName());
+    try {
+      sweepAndResume(model, sweep, args, data);
+    } finally {
+      System.clearProperty("spark.hadoop.fs.akorntest.impl");
+    }
+  }
+
+  private void sweepAndResume(Path model, Path sweep, String[] args, String data)
+      throws Exception {
     int code = akorn(args);
     assertThat(err.toString()).doesNotContain("Exception");
     assertThat(code).isEqualTo(0);
@@ -68,6 +83,7 @@ class SweepCommandTest {
       assertThat(p.getProperty("override.ch")).isEqualTo(f.substring(f.indexOf('=') + 1));
       assertThat(p.getProperty("steps")).isEqualTo("3");
       assertThat(p.getProperty("seed")).isEqualTo("1");
+      assertThat(p.getProperty("data")).isEqualTo(HadoopFolders.local(data).toString());
       assertThat(Files.readString(run.resolve("train.log"))).contains("trained Tiny: 3 steps");
     }
     // Best first, by what each run folder recorded (ties in grid order).
@@ -80,7 +96,7 @@ class SweepCommandTest {
       }
     })).toList();
     String md = Files.readString(sweep.resolve("summary.md"));
-    assertThat(md).startsWith("# Sweep of Tiny (tiny.akorn) on " + dir.resolve("data") + "\n\n"
+    assertThat(md).startsWith("# Sweep of Tiny (tiny.akorn) on " + data + "\n\n"
         + "2 runs: 2 complete, 0 incomplete.");
     assertThat(md.indexOf("| 1 | [" + ranked.get(0) + "](" + ranked.get(0) + "/) |"))
         .isGreaterThan(0);
@@ -94,7 +110,7 @@ class SweepCommandTest {
     assertThat(properties(sweep.resolve("run-1-ch=4/run.properties")).getProperty("source"))
         .isEqualTo(sweep.resolve("source/tiny.akorn").toString());
 
-    assertThat(akorn("sweep", model.toString(), "--data", dir.resolve("data").toString(),
+    assertThat(akorn("sweep", model.toString(), "--data", data,
         "-P", "ch=4", "--steps", "1", "--out", sweep.toString())).isEqualTo(1);
     assertThat(err.toString()).endsWith("akorn: --out " + sweep + " is not empty; give a new"
         + " folder, or --resume to train its runs that are not complete\n");

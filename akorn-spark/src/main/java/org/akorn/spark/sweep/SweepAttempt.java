@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.akorn.spark.HadoopFolders;
 
 /**
  * One attempt at one run of a sweep, as a Spark task runs it: marks the run folder {@code
@@ -90,7 +91,8 @@ public final class SweepAttempt {
   }
 
   /** The training command: the executor's java, class path and inherited options. */
-  static List<String> command(SweepPlan plan, SweepConfiguration run, Path dir) {
+  static List<String> command(SweepPlan plan, SweepConfiguration run, Path dir)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -108,11 +110,25 @@ public final class SweepAttempt {
     command.add("-cp");
     command.add(classPath(plan.mainClass()));
     command.add(plan.mainClass());
-    command.addAll(plan.arguments());
+    command.addAll(localData(plan.arguments()));
     command.addAll(run.overrideArguments());
     command.add("--out");
     command.add(dir.toString());
     return command;
+  }
+
+  /**
+   * The arguments with a {@code --data} URI of Hadoop's file systems replaced by its local copy
+   * ({@link HadoopFolders}: one per JVM).
+   */
+  private static List<String> localData(List<String> arguments) throws IOException {
+    List<String> out = new ArrayList<>(arguments);
+    for (int i = 0; i + 1 < out.size(); i++) {
+      if (out.get(i).equals("--data") && HadoopFolders.isRemote(out.get(i + 1))) {
+        out.set(i + 1, HadoopFolders.local(out.get(i + 1)).toString());
+      }
+    }
+    return out;
   }
 
   /** The code source of {@code mainClass} (the application jar), then this JVM's class path. */

@@ -14,7 +14,8 @@ import java.util.List;
  * @param folder the sweep's folder, an absolute path every executor can write (a shared mount)
  * @param mainClass the class whose {@code main} trains, e.g. {@code org.akorn.cli.AkornCli}
  * @param arguments the arguments before the overrides, e.g. {@code train MODEL --data DIR
- *     --minutes 5}
+ *     --minutes 5}; a {@code --data} URI of Hadoop's file systems ({@code hdfs:}, {@code s3a:})
+ *     is copied to each executor once and the training gets the local folder
  * @param jvmOptions extra options of the training JVMs
  * @param threadsPerTask PyTorch threads of each training ({@code OMP_NUM_THREADS})
  * @param attempts attempts per run: Spark's task attempts ({@link SparkAttempts}); a run's

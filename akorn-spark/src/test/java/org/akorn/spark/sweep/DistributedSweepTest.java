@@ -9,7 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import org.apache.spark.SparkConf;
+import org.akorn.spark.AkornTestFileSystem;
+import org.akorn.spark.HadoopFolders;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +29,9 @@ class DistributedSweepTest {
   @BeforeAll
   static void start() {
     spark = SparkSession.builder().master("local[2,2]").appName("akorn-sweep-test")
-        .config("spark.ui.enabled", "false").getOrCreate();
+        .config("spark.ui.enabled", "false")
+        .config("spark.hadoop.fs.akorntest.impl", AkornTestFileSystem.class.getName())
+        .getOrCreate();
   }
 
   @AfterAll
@@ -103,6 +106,23 @@ class DistributedSweepTest {
         + " incomplete: attempt 1 of 2 failed on ");
     assertThat(log.toString()).contains("training exited with status 3 (see train.log); Spark"
         + " runs it again\n");
+  }
+
+  @Test
+  void aDataFolderOfAnotherFileSystemIsCopiedToTheExecutorAndTrainedFromThere() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("remote-data"));
+    Files.writeString(data.resolve("train.csv"), "a,b");
+    String uri = "akorntest://" + data.toAbsolutePath();
+    SweepPlan plan = new SweepPlan(dir.resolve("sweep").toAbsolutePath().toString(),
+        FakeTrainer.class.getName(), List.of("train", "model.akorn", "--data", uri), List.of(),
+        1, 1);
+    List<SweepConfiguration> grid = SweepGrid.expand(List.of("score=0.3"));
+    DistributedSweep.run(spark, plan, "Sweep of Fake", grid, new PrintWriter(new StringWriter()));
+    Properties run = properties(dir.resolve("sweep/run-1/run.properties"));
+    String local = run.getProperty("args").split(" ")[3];
+    assertThat(local).isNotEqualTo(uri);
+    assertThat(local).isEqualTo(HadoopFolders.local(uri).toString());
+    assertThat(run.getProperty("data.files")).isEqualTo("train.csv:a,b");
   }
 
   @Test

@@ -21,10 +21,13 @@ public final class FakeTrainer {
   public static void main(String[] args) throws IOException {
     Map<String, String> p = new LinkedHashMap<>();
     Path out = null;
+    String data = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("-P")) {
         String[] kv = args[++i].split("=", 2);
         p.put(kv[0], kv[1]);
+      } else if (args[i].equals("--data")) {
+        data = args[++i];
       } else if (args[i].equals("--out")) {
         out = Path.of(args[++i]);
       }
@@ -62,6 +65,18 @@ public final class FakeTrainer {
     run.setProperty("threads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
     run.setProperty("offline", String.valueOf(System.getProperty("ai.djl.offline")));
     run.setProperty("args", String.join(" ", args));
+    Path folder = Path.of(data);
+    if (Files.isDirectory(folder)) {
+      try (var files = Files.list(folder)) {
+        run.setProperty("data.files", String.join(",", files.map(f -> {
+          try {
+            return f.getFileName() + ":" + Files.readString(f);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }).sorted().toList()));
+      }
+    }
     Files.createDirectories(out);
     try (Writer w = Files.newBufferedWriter(out.resolve("run.properties"))) {
       run.store(w, null);
