@@ -2,6 +2,8 @@ package org.akorn.spark.sweep;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URISyntaxException;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.akorn.spark.HadoopFolders;
 
@@ -155,13 +158,24 @@ public final class SweepAttempt {
 
   private static int train(List<String> command, Path log, int threads)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
     Process process = builder.start();
     LiveTrainings.started(process);
+    Thread copier = new Thread(() -> {
+      try (InputStream in = process.getInputStream();
+          OutputStream out = Files.newOutputStream(log, StandardOpenOption.APPEND)) {
+        new NativeNotices().copy(in, out);
+      } catch (IOException e) {
+        // The process was stopped, or the log cannot be written: its state says what happened.
+      }
+    }, "akorn-sweep-log");
+    copier.setDaemon(true);
+    copier.start();
     try {
-      return process.waitFor();
+      int exit = process.waitFor();
+      copier.join(TimeUnit.SECONDS.toMillis(30));
+      return exit;
     } catch (InterruptedException e) {
       LiveTrainings.stop(process);
       throw e;
