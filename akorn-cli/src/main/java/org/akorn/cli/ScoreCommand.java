@@ -2,21 +2,18 @@ package org.akorn.cli;
 
 import ai.djl.ndarray.types.Shape;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.akorn.runtime.data.Column;
 import org.akorn.runtime.data.DataFolder;
 import org.akorn.runtime.data.Dataset;
 import org.akorn.runtime.train.ProgressBar;
 import org.akorn.spark.CheckpointScorer;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.akorn.spark.DataFrames;
+import org.akorn.spark.HadoopFolders;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,9 +41,9 @@ public final class ScoreCommand implements Callable<Integer> {
   String checkpoint;
 
   @Option(names = "--data", required = true, paramLabel = "DIR",
-      description = "The data folder (as for akorn eval), read on this machine only: a path, or a"
-          + " URI of Hadoop's file systems (hdfs://, s3a://, ...), whose plain files are copied"
-          + " once.")
+      description = "The data folder (as for akorn eval), read by this JVM and by every executor:"
+          + " a path each can read at the same place, or a URI of Hadoop's file systems (hdfs://,"
+          + " s3a://, ...), whose plain files each JVM copies once.")
   String data;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
@@ -99,7 +96,12 @@ public final class ScoreCommand implements Callable<Integer> {
       if (steps != null) {
         scorer.steps(steps);
       }
-      var scored = scorer.build().transform(frame(spark, test)).drop("image", "seed");
+      // The executors read the images themselves: none travels from this JVM.
+      String folder = HadoopFolders.isRemote(data) ? data
+          : Path.of(data).toAbsolutePath().normalize().toString();
+      var images = DataFrames.testSplit(spark, folder, inputs.keySet().iterator().next(), seed,
+          0, spark.sparkContext().defaultParallelism());
+      var scored = scorer.build().transform(images).drop("image", "seed");
       scored.write().parquet(out);
       double seconds = (System.nanoTime() - start) / 1e9;
       var written = spark.read().parquet(out);
@@ -118,24 +120,5 @@ public final class ScoreCommand implements Callable<Integer> {
     } finally {
       spark.stop();
     }
-  }
-
-  /** The split as rows (id, seed + id, label, image flattened), one partition per core. */
-  private org.apache.spark.sql.Dataset<Row> frame(SparkSession spark, Dataset test) {
-    Column images = test.inputs().get(0);
-    int size = (int) images.exampleShape().size();
-    List<Row> rows = new ArrayList<>(test.size());
-    for (int i = 0; i < test.size(); i++) {
-      List<Float> image = new ArrayList<>(size);
-      for (int j = 0; j < size; j++) {
-        image.add(images.values()[i * size + j]);
-      }
-      rows.add(RowFactory.create((long) i, seed + i, (int) test.labels().first(i), image));
-    }
-    StructType schema = new StructType().add("id", DataTypes.LongType, false)
-        .add("seed", DataTypes.LongType, false).add("label", DataTypes.IntegerType, false)
-        .add("image", DataTypes.createArrayType(DataTypes.FloatType, false), false);
-    return spark.createDataFrame(rows, schema)
-        .repartition(spark.sparkContext().defaultParallelism());
   }
 }

@@ -257,7 +257,7 @@ public final class SweepCommand implements Callable<Integer> {
     CompiledModel compiled = CompiledModel.fromFile(model, modelName, runs.get(0).parameters(),
         err);
     if (!compiled.hasMlpHead()) {
-      DataFolder.open(localData(), List.copyOf(compiled.inputShapes().keySet())).train()
+      DataFolder.open(DataFolders.local(data), List.copyOf(compiled.inputShapes().keySet())).train()
           .checkAgainst(compiled.inputShapes());
     }
     return compiled;
@@ -287,18 +287,6 @@ public final class SweepCommand implements Callable<Integer> {
       return data;
     }
     return Path.of(data).toAbsolutePath().normalize().toString();
-  }
-
-  /** The data folder on this machine: a URI's folder copied here once. */
-  private Path localData() {
-    if (!HadoopFolders.isRemote(data)) {
-      return Path.of(data);
-    }
-    try {
-      return HadoopFolders.local(data);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new UserException("--data " + data + ": " + e.getMessage());
-    }
   }
 
   private static void add(List<String> args, String option, Object value) {

@@ -2,21 +2,14 @@ package org.akorn.spark;
 
 import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.akorn.runtime.AkornModel;
 import org.akorn.runtime.RunOptions;
-import org.akorn.runtime.data.Column;
 import org.akorn.runtime.data.DataFolder;
 import org.akorn.runtime.data.Dataset;
 import org.akorn.runtime.djl.CheckpointModels;
 import org.akorn.runtime.eval.Accuracy;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Measures scoring throughput (docs/performance.md, "Scoring on Spark"): the first N test images
@@ -36,36 +29,24 @@ public final class ScoringThroughput {
     Path data = Path.of(args[2]);
     int n = Integer.parseInt(args[3]);
     int batch = Integer.parseInt(args[4]);
-    Dataset test;
+    String input;
     try (AkornModel model = CheckpointModels.load(checkpoint, modelClass)) {
-      test = DataFolder.open(data, model.inputNames()).test().slice(0, n);
+      input = model.inputNames().get(0);
+      Dataset test = DataFolder.open(data, model.inputNames()).test().slice(0, n);
       Accuracy.of(model, test, batch, RunOptions.defaults());
       long start = System.nanoTime();
       double accuracy = Accuracy.of(model, test, batch, RunOptions.defaults());
       report("one process, " + JniUtils.getNumThreads() + " PyTorch threads", n, start,
           String.format(Locale.ROOT, "accuracy %.4f", accuracy));
     }
-    Column images = test.inputs().get(0);
-    int size = (int) images.exampleShape().size();
-    List<Row> rows = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      float[] image = new float[size];
-      System.arraycopy(images.values(), i * size, image, 0, size);
-      List<Float> boxed = new ArrayList<>(size);
-      for (float v : image) {
-        boxed.add(v);
-      }
-      rows.add(RowFactory.create((long) i, boxed));
-    }
-    StructType schema = new StructType().add("id", DataTypes.LongType, false)
-        .add("image", DataTypes.createArrayType(DataTypes.FloatType, false), false);
     for (int a = 5; a < args.length; a++) {
       String master = args[a];
       SparkSession spark = SparkSession.builder().master(master).appName("scoring throughput")
           .config("spark.ui.enabled", "false").getOrCreate();
       try {
         int cores = spark.sparkContext().defaultParallelism();
-        var frame = spark.createDataFrame(rows, schema).repartition(cores).cache();
+        var frame = DataFrames.testSplit(spark, data.toAbsolutePath().toString(), input, 0, n,
+            cores).select("id", "image").cache();
         frame.count();
         CheckpointScorer scorer = CheckpointScorer.builder(checkpoint.toString())
             .modelClass(modelClass).idColumn("id").batchSize(batch).build();
