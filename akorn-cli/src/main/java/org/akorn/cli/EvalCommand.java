@@ -55,14 +55,14 @@ public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "CHECKPOINT",
-      description = "A model.ckpt written by akorn train; with --spark also a URI of Hadoop's file"
-          + " systems (hdfs://..., s3a://...).")
+      description = "A model.ckpt written by akorn train, or a URI of Hadoop's file systems"
+          + " (hdfs://..., s3a://...), copied once (then --out is needed).")
   String checkpoint;
 
   @Option(names = "--data", required = true, paramLabel = "DIR",
       description = "The data folder (as for akorn train); for an mlp head also tetrominoes or"
-          + " shapes; with --spark also a URI of Hadoop's file systems, whose plain files every"
-          + " JVM copies once.")
+          + " shapes; or a URI of Hadoop's file systems, whose plain files every JVM copies"
+          + " once.")
   String data;
 
   @Option(names = "--steps", paramLabel = "T", description = "Kuramoto steps per layer (test-time extension).")
@@ -172,16 +172,12 @@ public final class EvalCommand implements Callable<Integer> {
     }
     boolean remoteCheckpoint = CheckpointFiles.isRemote(checkpoint);
     boolean remoteData = HadoopFolders.isRemote(data);
-    if (spark == null && (remoteCheckpoint || remoteData)) {
-      throw new UserException((remoteCheckpoint ? checkpoint : "--data " + data)
-          + " is a URI; akorn eval reads URIs of Hadoop's file systems with --spark, local paths"
-          + " otherwise");
-    }
     if (remoteCheckpoint && out == null) {
       throw new UserException("--out is needed: the checkpoint " + checkpoint + " is a URI");
     }
-    // With --spark, the driver reads the checkpoint as every executor does (a URI copied once).
-    SourceCompiledModels models = spark == null ? null : SourceCompiledModels.of(checkpoint);
+    // The driver reads the checkpoint as every executor does (a URI copied once); without
+    // --spark, this JVM alone reads it.
+    SourceCompiledModels models = SourceCompiledModels.of(checkpoint);
     Path checkpointFile = remoteCheckpoint ? models.localFile() : CheckpointFiles.local(checkpoint);
     CompiledModel compiled = CompiledModel.fromCheckpoint(checkpointFile, err);
     if (compiled.hasMlpHead()) {
