@@ -32,11 +32,8 @@ class EvalOnSparkTest {
 
   /** Trains the tiny model for 4 steps on bands in {@code dir/data}; its checkpoint. */
   private String train() throws Exception {
-    Path model = dir.resolve("tiny.akorn");
-    Files.writeString(model, TinyBands.MODEL);
-    Path data = Files.createDirectories(dir.resolve("data"));
-    TinyBands.write(data, "train", 30, 1, 8);
-    TinyBands.write(data, "t10k", 20, 2, 8);
+    Path model = TinyBands.writeTask(dir);
+    Path data = dir.resolve("data");
     Path run = dir.resolve("run");
     assertThat(akorn("train", model.toString(), "--data", data.toString(), "--steps", "4",
         "--batch", "8", "--validation", "5", "--validate-every", "0", "--out", run.toString()))

@@ -35,12 +35,7 @@ class SweepCommandTest {
   }
 
   private Path model() throws Exception {
-    Path model = dir.resolve("tiny.akorn");
-    Files.writeString(model, TinyBands.MODEL);
-    Path data = Files.createDirectories(dir.resolve("data"));
-    TinyBands.write(data, "train", 30, 1, 8);
-    TinyBands.write(data, "t10k", 20, 2, 8);
-    return model;
+    return TinyBands.writeTask(dir);
   }
 
   private static Properties properties(Path file) throws Exception {

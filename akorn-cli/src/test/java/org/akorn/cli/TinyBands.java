@@ -1,5 +1,6 @@
 package org.akorn.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.akorn.runtime.data.IdxWriter;
@@ -27,6 +28,19 @@ public final class TinyBands {
       """;
 
   private TinyBands() {}
+
+  /**
+   * Writes the task into {@code dir}: the model as {@code tiny.akorn} and the data folder {@code
+   * data} (30 training and 20 test images); the model file.
+   */
+  public static Path writeTask(Path dir) throws Exception {
+    Path model = dir.resolve("tiny.akorn");
+    Files.writeString(model, MODEL);
+    Path data = Files.createDirectories(dir.resolve("data"));
+    write(data, "train", 30, 1, 8);
+    write(data, "t10k", 20, 2, 8);
+    return model;
+  }
 
   /**
    * Writes {@code n} images of side {@code size} as IDX files {@code PREFIX-images-idx3-ubyte.gz}

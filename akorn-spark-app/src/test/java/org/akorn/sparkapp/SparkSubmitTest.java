@@ -41,11 +41,8 @@ class SparkSubmitTest {
   void scoreThroughSparkSubmitEqualsScoreInProcess() throws Exception {
     Path app = Path.of(System.getProperty("akorn.app.jar"));
     assertThat(Files.isRegularFile(app)).isTrue();
-    Path data = Files.createDirectories(dir.resolve("data"));
-    TinyBands.write(data, "train", 30, 1, 8);
-    TinyBands.write(data, "t10k", 20, 2, 8);
-    Path model = dir.resolve("tiny.akorn");
-    Files.writeString(model, TinyBands.MODEL);
+    Path model = TinyBands.writeTask(dir);
+    Path data = dir.resolve("data");
     Path run = dir.resolve("run");
     assertThat(akorn("train", model.toString(), "--data", data.toString(), "--steps", "4",
         "--batch", "8", "--validation", "5", "--validate-every", "0", "--out", run.toString()))
