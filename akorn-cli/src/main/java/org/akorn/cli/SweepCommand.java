@@ -94,6 +94,11 @@ public final class SweepCommand implements Callable<Integer> {
           + " a cluster, OUT must be the same shared path on every executor.")
   String master;
 
+  @Option(names = "--jvm-option", paramLabel = "OPTION",
+      description = "An option of every training JVM, e.g. --jvm-option=-Xmx2g (repeatable). The"
+          + " tensors live outside the Java heap.")
+  List<String> jvmOptions;
+
   @Option(names = "--threads-per-task", paramLabel = "T", defaultValue = "1",
       description = "PyTorch threads of each run (default 1).")
   int threads;
@@ -149,7 +154,7 @@ public final class SweepCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.start(master, "local[1]", "akorn sweep");
     try {
       SweepPlan plan = new SweepPlan(folder.toString(), AkornCli.class.getName(),
-          trainArguments(sourceMain), List.of(), threads,
+          trainArguments(sourceMain), jvmOptions == null ? List.of() : jvmOptions, threads,
           SparkAttempts.of(spark.sparkContext().getConf()));
       if (!resume) {
         writeSweepProperties(folder, plan, command, mainFile, runs.size());

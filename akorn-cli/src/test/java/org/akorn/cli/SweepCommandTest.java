@@ -55,7 +55,8 @@ class SweepCommandTest {
     String data = "akorntest://" + dir.resolve("data");
     String[] args = {"sweep", model.toString(), "--data", data,
         "-P", "ch=4,8", "--steps", "3", "--batch", "8", "--validation", "10",
-        "--validate-every", "0", "--spark", "local[2]", "--out", sweep.toString()};
+        "--validate-every", "0", "--spark", "local[2]", "--jvm-option=-Xmx512m",
+        "--out", sweep.toString()};
     System.setProperty("spark.hadoop.fs.akorntest.impl", AkornTestFileSystem.class.getName());
     try {
       sweepAndResume(model, sweep, args, data);
@@ -79,7 +80,9 @@ class SweepCommandTest {
       assertThat(p.getProperty("steps")).isEqualTo("3");
       assertThat(p.getProperty("seed")).isEqualTo("1");
       assertThat(p.getProperty("data")).isEqualTo(HadoopFolders.local(data).toString());
-      assertThat(Files.readString(run.resolve("train.log"))).contains("trained Tiny: 3 steps");
+      String log = Files.readString(run.resolve("train.log"));
+      assertThat(log).contains("trained Tiny: 3 steps");
+      assertThat(log).contains(" -Xmx512m -cp ");
     }
     // Best first, by what each run folder recorded (ties in grid order).
     List<String> ranked = folders.stream().sorted(Comparator.comparing((String f) -> {

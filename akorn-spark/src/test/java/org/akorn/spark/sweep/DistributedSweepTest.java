@@ -91,6 +91,8 @@ class DistributedSweepTest {
         + " -P fail=never --out " + dir.toAbsolutePath().resolve("run-1-score=0.5-fail=never"));
     assertThat(run.getProperty("threads")).isEqualTo("1");
     assertThat(run.getProperty("offline")).isEqualTo("true");
+    // The plan's JVM options (-Xmx64m) reach the training JVM.
+    assertThat(Long.parseLong(run.getProperty("max.heap"))).isAtMost(64L << 20);
 
     String md = Files.readString(dir.resolve("summary.md"));
     assertThat(md).contains("6 runs: 4 complete, 2 incomplete.");

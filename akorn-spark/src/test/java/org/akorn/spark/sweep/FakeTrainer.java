@@ -65,6 +65,7 @@ public final class FakeTrainer {
     run.setProperty("threads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
     run.setProperty("offline", String.valueOf(System.getProperty("ai.djl.offline")));
     run.setProperty("args", String.join(" ", args));
+    run.setProperty("max.heap", Long.toString(Runtime.getRuntime().maxMemory()));
     Path folder = Path.of(data);
     if (Files.isDirectory(folder)) {
       try (var files = Files.list(folder)) {
